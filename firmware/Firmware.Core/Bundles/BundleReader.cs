@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using Firmware.Signing;
+using Firmware.Tar;
+using Firmware.Trust;
+using Firmware.Versioning;
+
+namespace Firmware.Bundles;
+
+/// <summary>
+/// Reads and verifies a bundle in one forward pass over a stream that need not seek. Nothing of
+/// a payload is handed on before the manifest's signatures, the trust chain and the policy hold,
+/// and no chunk is handed on before its digest holds. Memory is bounded by
+/// <see cref="BundleLimits"/> and the largest chunk, never by the bundle's size.
+/// <code>
+/// using var reader = new BundleReader(stream, policy);
+/// var verified = await reader.ReadManifestAsync(ct);
+/// while (await reader.ReadChunkAsync(ct) is { } chunk) { ... }   // null: the whole archive verified
+/// </code>
+/// </summary>
+public sealed partial class BundleReader : IDisposable
+{
+    private readonly TarStreamReader _tar;
+    private readonly VerificationPolicy _policy;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<string> _expected = [];
+    private BundleManifest? _manifest;
+    private byte[] _stored = [];
+    private byte[] _raw = [];
+    private byte[][] _digests = [];
+    private int _payload = -1;
+    private int _chunk;
+    private long _offset;
+    private bool _finished;
+
+    /// <summary>Creates a reader over <paramref name="stream"/>, verifying against <paramref name="policy"/>.</summary>
+    public BundleReader(Stream stream, VerificationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(stream));
+        }
+
+        _tar = new TarStreamReader(stream);
+        _policy = policy;
+    }
+
+    /// <summary>Bytes consumed from the stream so far.</summary>
+    public long Position => _tar.Position;
+
+    /// <summary>
+    /// Reads the manifest, its signatures and any carried trust files, and verifies them against
+    /// the policy. Must be called once, first.
+    /// </summary>
+    /// <exception cref="BundleException">The bundle is rejected; the code says why.</exception>
+    public async ValueTask<VerifiedManifest> ReadManifestAsync(CancellationToken cancellationToken = default)
+    {
+        if (_manifest is not null)
+        {
+            throw new InvalidOperationException("The manifest has already been read.");
+        }
+
+        var manifestBytes = await ReadSmallEntryAsync(BundleEntryNames.Manifest, BundleLimits.MaxManifestBytes, cancellationToken);
+        var manifest = ManifestRules.Parse(manifestBytes);
+        _expected.Add(BundleEntryNames.Signatures);
+        _expected.AddRange((manifest.Trust ?? []).Select(t => BundleEntryNames.Trust(t.Version)));
+        _expected.AddRange(manifest.Payloads.Select(p => BundleEntryNames.Payload(p.Name)));
+
+        var signatureBytes = await ReadSmallEntryAsync(BundleEntryNames.Signatures, BundleLimits.MaxSignaturesBytes, cancellationToken);
+        var signatures = StrictJson.Decode(signatureBytes, FirmwareJsonContext.Default.DetachedSignatures, BundleError.SignatureMalformed, BundleEntryNames.Signatures);
+        if (signatures.PayloadType != PreAuthEncoding.ManifestType)
+        {
+            throw new BundleException(BundleError.SignatureMalformed, $"payload type '{signatures.PayloadType}' is not '{PreAuthEncoding.ManifestType}'", BundleEntryNames.Signatures);
+        }
+
+        var carried = new List<TrustFile>();
+        foreach (var reference in manifest.Trust ?? [])
+        {
+            carried.Add(await ReadTrustAsync(reference, cancellationToken));
+        }
+
+        // Trust first, then signatures under it, then policy: never act on what is not authentic.
+        _policy.Trust.VerifySelfSigned();
+        var trust = TrustChain.Advance(_policy.Trust, carried, _policy.Now);
+        var message = PreAuthEncoding.Encode(PreAuthEncoding.ManifestType, manifestBytes);
+        var signers = ThresholdCheck.Require(message, signatures.Signatures, trust.ReleaseKeys, trust.Document.Roles.Release.Threshold, "release", BundleEntryNames.Signatures);
+        CheckPolicy(manifest);
+
+        _manifest = manifest;
+        var largest = manifest.Payloads.SelectMany(p => p.Chunks).Max(c => c.Size);
+        _stored = new byte[largest];
+        _raw = _policy.Check == PayloadCheck.Full ? new byte[largest] : [];
+        return new VerifiedManifest
+        {
+            Manifest = manifest,
+            ManifestBytes = manifestBytes,
+            Trust = trust,
+            TrustAdvanced = !ReferenceEquals(trust, _policy.Trust),
+            Signers = signers,
+        };
+    }
+
+    /// <summary>
+    /// Reads and verifies the next chunk of the payloads, in manifest order. Returns null once the
+    /// last chunk has been read and the archive has ended cleanly, with nothing after it.
+    /// </summary>
+    /// <exception cref="BundleException">The bundle is rejected; the code says why.</exception>
+    public async ValueTask<BundleChunk?> ReadChunkAsync(CancellationToken cancellationToken = default)
+    {
+        var manifest = _manifest ?? throw new InvalidOperationException("Read the manifest first.");
+        while (_payload < 0 || _chunk == manifest.Payloads[_payload].Chunks.Count)
+        {
+            if (_finished)
+            {
+                return null;
+            }
+
+            if (_payload + 1 == manifest.Payloads.Count)
+            {
+                await ReadEndAsync(cancellationToken);
+                return null;
+            }
+
+            await BeginPayloadAsync(manifest.Payloads[++_payload], cancellationToken);
+        }
+
+        var payload = manifest.Payloads[_payload];
+        var index = _chunk++;
+        var offset = _offset;
+        var data = await ReadVerifiedChunkAsync(payload, index, cancellationToken);
+        _offset += payload.Chunks[index].Size;
+        return new BundleChunk(payload, index, offset, data);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _decompressor?.Dispose();
+
+    private async ValueTask BeginPayloadAsync(PayloadManifest payload, CancellationToken cancellationToken)
+    {
+        var name = BundleEntryNames.Payload(payload.Name);
+        var header = await ExpectEntryAsync(name, cancellationToken);
+        if (header.Size != payload.StoredSize)
+        {
+            throw new BundleException(BundleError.EntrySizeMismatch, $"tar size {header.Size} differs from the manifest's stored size {payload.StoredSize}", name, _tar.Position - TarHeader.BlockSize);
+        }
+
+        _digests = new byte[payload.Chunks.Count * 2][];
+        for (var i = 0; i < payload.Chunks.Count; i++)
+        {
+            _digests[2 * i] = Convert.FromHexString(payload.Chunks[i].Sha256);
+            _digests[(2 * i) + 1] = Convert.FromHexString(payload.Chunks[i].StoredSha256);
+        }
+
+        _chunk = 0;
+        _offset = 0;
+    }
+
+    private async ValueTask ReadEndAsync(CancellationToken cancellationToken)
+    {
+        var header = await _tar.ReadHeaderAsync(cancellationToken);
+        if (header is { } extra)
+        {
+            throw Unexpected(extra.Name, _tar.Position - TarHeader.BlockSize, "after the last payload");
+        }
+
+        await _tar.ExpectEndOfStreamAsync(cancellationToken);
+        _finished = true;
+    }
+
+    private async ValueTask<TrustFile> ReadTrustAsync(TrustReference reference, CancellationToken cancellationToken)
+    {
+        var name = BundleEntryNames.Trust(reference.Version);
+        var bytes = await ReadSmallEntryAsync(name, TrustFile.MaxBytes, cancellationToken);
+        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != reference.Sha256)
+        {
+            throw new BundleException(BundleError.TrustMismatch, "trust file does not match the digest in the manifest", name);
+        }
+
+        var trust = TrustFile.Parse(bytes, name);
+        return trust.Version == reference.Version
+            ? trust
+            : throw new BundleException(BundleError.TrustMismatch, $"trust file holds version {trust.Version}, not {reference.Version}", name);
+    }
+
+    private void CheckPolicy(BundleManifest manifest)
+    {
+        if (_policy.Now >= manifest.Expires)
+        {
+            throw new BundleException(BundleError.BundleExpired, $"bundle expired at {manifest.Expires:u}", BundleEntryNames.Manifest);
+        }
+
+        if (_policy.Board is { } board && !manifest.Compatible.Contains(board, StringComparer.Ordinal))
+        {
+            throw new BundleException(BundleError.IncompatibleBoard, $"bundle is for {string.Join(", ", manifest.Compatible)}, not {board}", BundleEntryNames.Manifest);
+        }
+
+        var version = FirmwareVersion.Parse(manifest.Version);
+        if (_policy.InstalledVersion is { } installed && version < installed)
+        {
+            throw new BundleException(BundleError.Downgrade, $"version {version} is below the installed {installed}", BundleEntryNames.Manifest);
+        }
+
+        if (_policy.Floor is { } floor && version < floor)
+        {
+            throw new BundleException(BundleError.BelowFloor, $"version {version} is below the anti-rollback floor {floor}", BundleEntryNames.Manifest);
+        }
+    }
+}
