@@ -1,0 +1,68 @@
+using Firmware.Bundles;
+using Firmware.Install;
+
+namespace Firmware.Cli;
+
+/// <summary>
+/// Runs a command body and turns each kind of failure into its exit code and a one-line message
+/// on standard error, or a JSON error object on standard output when the command was asked for JSON.
+/// </summary>
+public static class CommandRunner
+{
+    /// <summary>Runs <paramref name="body"/>; returns its exit code or the failure's.</summary>
+    public static async Task<int> RunAsync(string program, bool json, Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body();
+        }
+        catch (BundleException e)
+        {
+            return Fail(program, json, ExitCodes.For(e.Class), e.Describe(), e);
+        }
+        catch (UsageException e)
+        {
+            return Fail(program, json, ExitCodes.Usage, e.Message, null);
+        }
+        catch (KeyFileException e)
+        {
+            return Fail(program, json, ExitCodes.BadKey, e.Message, null);
+        }
+        catch (SlotTooSmallException e)
+        {
+            return Fail(program, json, ExitCodes.SlotTooSmall, e.Message, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(program, json, ExitCodes.Io, e.Message, null);
+        }
+    }
+
+    private static int Fail(string program, bool json, int exitCode, string message, BundleException? bundleError)
+    {
+        if (json)
+        {
+            using var output = JsonOutput.Open();
+            var writer = output.Writer;
+            writer.WriteBoolean("ok", false);
+            writer.WriteNumber("exitCode", exitCode);
+            if (bundleError is not null)
+            {
+                writer.WriteString("error", bundleError.Error.ToString());
+                writer.WriteNumber("code", (int)bundleError.Error);
+                writer.WriteString("class", bundleError.Class.ToString());
+                writer.WriteString("message", bundleError.Message);
+                if (bundleError.Entry is { } entry) writer.WriteString("entry", entry);
+                if (bundleError.Offset is { } offset) writer.WriteNumber("offset", offset);
+            }
+            else
+            {
+                writer.WriteString("message", message);
+            }
+        }
+
+        Console.Error.WriteLine($"{program}: {message}");
+        return exitCode;
+    }
+}
