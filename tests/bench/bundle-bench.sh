@@ -1,0 +1,360 @@
+#!/usr/bin/env bash
+# Performance benchmark of signed update bundles (.fwb) against openssl, mender-artifact and RAUC.
+#
+# This is a measurement, not a test: it prints medians and ratios next to the goals and exits 0
+# whether or not a goal is met (it exits non-zero only when it cannot measure at all).
+#
+# Usage:  tests/bench/bundle-bench.sh
+# Environment:
+#   BENCH_RUNS=5          runs per measurement; the median is reported
+#   BENCH_TMPDIR=/tmp     where the scratch directory is made (removed on exit)
+#   BENCH_SIZE_MIB=256    size of each input (the goals are stated for 256)
+#   BENCH_RSS_MIB=1024    size of the mixed payload for the peak-RSS measurement
+#   BENCH_LEVELS="3"      extra zstd levels to time `fwtool bundle create` at (besides the default)
+#   BENCH_SKIP_INSTALL=1  do not apt-get install missing tools
+#   BENCH_KEEP=1          keep the scratch directory
+#
+# Every figure is measured with a warm page cache (inputs and bundles were just written), so it
+# is CPU and memory bandwidth that is compared, not the disk. Wall time and CPU time (user+sys)
+# are both reported: on a shared machine the CPU time is the steadier figure.
+set -euo pipefail
+
+RUNS=${BENCH_RUNS:-5}
+SIZE_MIB=${BENCH_SIZE_MIB:-256}
+RSS_MIB=${BENCH_RSS_MIB:-1024}
+LEVELS=${BENCH_LEVELS:-3}
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BASE=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
+WORK=$(mktemp -d "$BASE/bundle-bench.XXXXXX")
+cleanup() { if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$WORK"; else echo "scratch kept in $WORK"; fi; }
+trap cleanup EXIT
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "bundle-bench: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# Tools
+# ---------------------------------------------------------------------------------------------
+install_tools() {
+    local missing=()
+    command -v mender-artifact >/dev/null || missing+=(mender-artifact)
+    command -v rauc >/dev/null || missing+=(rauc)
+    command -v mksquashfs >/dev/null || missing+=(squashfs-tools)
+    [[ -x /usr/bin/time ]] || missing+=(time)
+    command -v openssl >/dev/null || missing+=(openssl)
+    ((${#missing[@]} == 0)) && return 0
+    [[ -n ${BENCH_SKIP_INSTALL:-} ]] && die "missing tools: ${missing[*]}"
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    log "installing: ${missing[*]}"
+    if ! "${sudo[@]}" apt-get install -y "${missing[@]}" >"$WORK/apt.log" 2>&1; then
+        "${sudo[@]}" apt-get update >>"$WORK/apt.log" 2>&1 || true
+        "${sudo[@]}" apt-get install -y "${missing[@]}" >>"$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log" >&2; die "apt-get install failed"; }
+    fi
+}
+
+AOT_NOTE=""
+publish() {
+    local out=$WORK/bin
+    log "publishing fwagent (NativeAOT) ..."
+    dotnet publish "$REPO/agent/Firmware.Agent" -r linux-x64 -o "$out/agent" >"$WORK/publish-agent.log" 2>&1 \
+        || { cat "$WORK/publish-agent.log" >&2; die "publishing fwagent failed"; }
+    log "publishing fwtool (NativeAOT) ..."
+    if dotnet publish "$REPO/tools/Firmware.Tool" -r linux-x64 -p:PublishAot=true -o "$out/tool" >"$WORK/publish-tool.log" 2>&1 \
+        && ! grep -qE ': warning [A-Z]+[0-9]+' "$WORK/publish-tool.log"; then
+        AOT_NOTE="fwtool: NativeAOT"
+    else
+        grep -E ': (warning|error) ' "$WORK/publish-tool.log" | sort -u | head -20 >&2 || true
+        log "fwtool NativeAOT publish failed or warned; falling back to ReadyToRun"
+        rm -rf "$out/tool"
+        dotnet publish "$REPO/tools/Firmware.Tool" -r linux-x64 -p:PublishReadyToRun=true -o "$out/tool" >"$WORK/publish-tool-r2r.log" 2>&1 \
+            || { cat "$WORK/publish-tool-r2r.log" >&2; die "publishing fwtool failed"; }
+        AOT_NOTE="fwtool: ReadyToRun (NativeAOT publish failed or warned, see above)"
+    fi
+    grep -qE ': warning [A-Z]+[0-9]+' "$WORK/publish-agent.log" && AOT_NOTE+="; fwagent publish printed warnings"
+    FWAGENT=$out/agent/fwagent
+    FWTOOL=$out/tool/fwtool
+    [[ -x $FWAGENT && -x $FWTOOL ]] || die "published binaries not found"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Timing: each sample is "wall user sys" in seconds (bash's time builtin, millisecond resolution).
+# ---------------------------------------------------------------------------------------------
+TIMEFORMAT='%3R %3U %3S'
+
+# sample FILE CMD...: runs CMD once with output discarded, appends its times to FILE; fails if CMD fails.
+sample() {
+    local file=$1
+    shift
+    local t
+    { t=$( { time "$@" >/dev/null 2>"$WORK/last.err"; } 2>&1 ); } || { cat "$WORK/last.err" >&2; return 1; }
+    echo "$t" >>"$file"
+}
+
+# measure KEY CMD...: RUNS samples of CMD into $WORK/t/KEY.
+measure() {
+    local key=$1
+    shift
+    rm -f "$WORK/t/$key"
+    local i
+    for ((i = 0; i < RUNS; i++)); do
+        sample "$WORK/t/$key" "$@" || { log "FAILED: $*"; rm -f "$WORK/t/$key"; return 0; }
+    done
+}
+
+# measure_fresh KEY OUTPUT CMD...: like measure, but removes OUTPUT before each run (creators).
+measure_fresh() {
+    local key=$1 output=$2
+    shift 2
+    rm -f "$WORK/t/$key"
+    local i
+    for ((i = 0; i < RUNS; i++)); do
+        rm -rf "$output"
+        sync -f "$(dirname "$output")" 2>/dev/null || true
+        sample "$WORK/t/$key" "$@" || { log "FAILED: $*"; rm -f "$WORK/t/$key"; return 0; }
+    done
+}
+
+# median of column COL (1 wall, 2 user, 3 sys, 4 user+sys) of KEY; empty when not measured.
+median() {
+    local key=$1 col=${2:-1}
+    [[ -s $WORK/t/$key ]] || return 0
+    awk -v c="$col" '{ v = (c == 4) ? $2 + $3 : $c; print v }' "$WORK/t/$key" | sort -g |
+        awk '{ a[NR] = $1 } END { if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# Arithmetic helpers (awk); each prints "-" when an operand is missing.
+div() { awk -v a="${1:-}" -v b="${2:-}" -v f="${3:-%.2f}" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf f, a / b }'; }
+mibps() { awk -v bytes="$1" -v s="${2:-}" 'BEGIN { if (s == "" || s + 0 == 0) print "-"; else printf "%.0f", bytes / 1048576 / s }'; }
+mib() { awk -v b="${1:-}" 'BEGIN { if (b == "") print "-"; else printf "%.1f", b / 1048576 }'; }
+verdict() { awk -v x="${1:-}" -v op="$2" -v g="$3" 'BEGIN { if (x == "" || x == "-") { print "n/a"; exit }
+    ok = (op == ">=") ? (x + 0 >= g + 0) : (x + 0 <= g + 0); print ok ? "MET" : "MISSED" }'; }
+size_of() { [[ -e $1 ]] && stat -c %s "$1" || true; }
+
+row() { printf '  %-44s %10s %10s %10s %12s\n' "$@"; }
+rule() { printf '  %s\n' "--------------------------------------------------------------------------------------------"; }
+
+# ---------------------------------------------------------------------------------------------
+# Setup
+# ---------------------------------------------------------------------------------------------
+install_tools
+command -v dotnet >/dev/null || die "dotnet SDK not found"
+publish
+mkdir -p "$WORK/t" "$WORK/keys" "$WORK/in"
+
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(date +%s)}
+K=$WORK/keys
+"$FWTOOL" keygen --out "$K/root" >/dev/null
+"$FWTOOL" keygen --out "$K/release" >/dev/null
+"$FWTOOL" trust init --root "$K/root.key" --release "$K/release.pub" --out "$K/trust.json" >/dev/null
+# mender-artifact signs with ECDSA P-256 (PEM); RAUC with an X.509 certificate from a self-signed CA.
+openssl ecparam -genkey -name prime256v1 -noout -out "$K/mender.key" 2>/dev/null
+openssl ec -in "$K/mender.key" -pubout -out "$K/mender.pub" 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$K/ca.key" -out "$K/ca.pem" -days 30 -subj "/CN=bench CA" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -keyout "$K/rauc.key" -out "$K/rauc.csr" -subj "/CN=bench signer" 2>/dev/null
+openssl x509 -req -in "$K/rauc.csr" -CA "$K/ca.pem" -CAkey "$K/ca.key" -CAcreateserial -out "$K/rauc.pem" -days 30 2>/dev/null
+
+BOARD=bench-board
+SIZE=$((SIZE_MIB * 1048576))
+
+make_input() {
+    local kind=$1 out=$2
+    case $kind in
+        random) head -c "$SIZE" /dev/urandom >"$out" ;;
+        rootfs)
+            { tar -cf - -C / usr 2>/dev/null || true; } | head -c "$SIZE" >"$out"
+            truncate -s "$SIZE" "$out" ;;
+    esac
+}
+
+# rauc_create DIR OUT [mksquashfs args]: DIR holds manifest.raucm and rootfs.img.
+rauc_create() {
+    local dir=$1 out=$2
+    shift 2
+    if (($# > 0)); then
+        rauc bundle --cert "$K/rauc.pem" --key "$K/rauc.key" --mksquashfs-args="$*" "$dir" "$out"
+    else
+        rauc bundle --cert "$K/rauc.pem" --key "$K/rauc.key" "$dir" "$out"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# One input: every measurement, then its table.
+# ---------------------------------------------------------------------------------------------
+bench_input() {
+    local kind=$1 label=$2
+    local D=$WORK/$kind
+    mkdir -p "$D/rauc"
+    log "[$kind] making the $SIZE_MIB MiB input ..."
+    make_input "$kind" "$D/payload.img"
+    local P=$D/payload.img
+    ln "$P" "$D/rauc/rootfs.img"
+    printf '[update]\ncompatible=%s\nversion=1.0.0\n\n[image.rootfs]\nfilename=rootfs.img\n' "$BOARD" >"$D/rauc/manifest.raucm"
+
+    # --- create -----------------------------------------------------------------------------
+    log "[$kind] create: fwtool, mender-artifact, rauc ($RUNS runs each) ..."
+    local FW=(--board "$BOARD" --version 1.0.0 --key "$K/release.key")
+    measure_fresh "$kind.create.fw" "$D/bundle.fwb" "$FWTOOL" bundle create "${FW[@]}" --payload "rootfs=$P" --out "$D/bundle.fwb"
+    local level
+    for level in $LEVELS; do
+        measure_fresh "$kind.create.fw$level" "$D/bundle-l$level.fwb" "$FWTOOL" bundle create "${FW[@]}" --payload "rootfs=$P" --level "$level" --out "$D/bundle-l$level.fwb"
+    done
+    measure_fresh "$kind.create.mender" "$D/plain.mender" mender-artifact write rootfs-image -t "$BOARD" -n release-1 -f "$P" -o "$D/plain.mender"
+    measure_fresh "$kind.create.menders" "$D/signed.mender" mender-artifact write rootfs-image -t "$BOARD" -n release-1 -f "$P" -o "$D/signed.mender" -k "$K/mender.key"
+    measure_fresh "$kind.create.rauc" "$D/bundle.raucb" rauc_create "$D/rauc" "$D/bundle.raucb"
+    measure_fresh "$kind.create.raucz" "$D/bundle-zstd.raucb" rauc_create "$D/rauc" "$D/bundle-zstd.raucb" -comp zstd -Xcompression-level 6
+
+    # --- verify -----------------------------------------------------------------------------
+    log "[$kind] verify: fwagent, fwtool, openssl, mender-artifact, rauc ($RUNS runs each) ..."
+    local B=$D/bundle.fwb T=$K/trust.json
+    [[ -s $B ]] || die "no bundle was created for $kind"
+    "$FWAGENT" verify "$B" --trust "$T" >/dev/null || die "fwagent rejects its own bundle"
+    openssl dgst -sha256 "$B" >/dev/null   # warm-up: the bundle is in the page cache for everyone
+    measure "$kind.verify.openssl" openssl dgst -sha256 "$B"
+    measure "$kind.verify.agent" "$FWAGENT" verify "$B" --trust "$T"
+    measure "$kind.verify.agent.stored" "$FWAGENT" verify "$B" --trust "$T" --stored-only
+    measure "$kind.verify.tool" "$FWTOOL" bundle verify "$B" --trust "$T"
+    measure "$kind.verify.tool.stored" "$FWTOOL" bundle verify "$B" --trust "$T" --stored-only
+    [[ -s $D/plain.mender ]] && measure "$kind.verify.mender" mender-artifact validate "$D/plain.mender"
+    [[ -s $D/signed.mender ]] && measure "$kind.verify.menders" mender-artifact validate "$D/signed.mender" -k "$K/mender.pub"
+    [[ -s $D/bundle.raucb ]] && measure "$kind.verify.rauc" rauc info --keyring "$K/ca.pem" "$D/bundle.raucb"
+
+    # --- table ------------------------------------------------------------------------------
+    local bsize msize mssize rsize rzsize
+    bsize=$(size_of "$B"); msize=$(size_of "$D/plain.mender"); mssize=$(size_of "$D/signed.mender")
+    rsize=$(size_of "$D/bundle.raucb"); rzsize=$(size_of "$D/bundle-zstd.raucb")
+    local o a as t ts m ms r
+    o=$(median "$kind.verify.openssl"); a=$(median "$kind.verify.agent"); as=$(median "$kind.verify.agent.stored")
+    t=$(median "$kind.verify.tool"); ts=$(median "$kind.verify.tool.stored")
+    m=$(median "$kind.verify.mender"); ms=$(median "$kind.verify.menders"); r=$(median "$kind.verify.rauc")
+
+    echo
+    echo "== Input: $label ($SIZE_MIB MiB payload; .fwb bundle $(mib "$bsize") MiB) -- load now: $(uptime | sed 's/.*load average/load average/')"
+    echo
+    echo "  1. Verify throughput over the .fwb bundle file (median of $RUNS; MiB/s = bundle bytes / wall second)"
+    row "command" "wall s" "cpu s" "MiB/s" "vs openssl"
+    rule
+    row "openssl dgst -sha256 bundle.fwb" "$o" "$(median "$kind.verify.openssl" 4)" "$(mibps "$bsize" "$o")" "1.00"
+    row "fwagent verify (full)" "$a" "$(median "$kind.verify.agent" 4)" "$(mibps "$bsize" "$a")" "$(div "$o" "$a")"
+    row "fwagent verify --stored-only" "$as" "$(median "$kind.verify.agent.stored" 4)" "$(mibps "$bsize" "$as")" "$(div "$o" "$as")"
+    row "fwtool bundle verify (full)" "$t" "$(median "$kind.verify.tool" 4)" "$(mibps "$bsize" "$t")" "$(div "$o" "$t")"
+    row "fwtool bundle verify --stored-only" "$ts" "$(median "$kind.verify.tool.stored" 4)" "$(mibps "$bsize" "$ts")" "$(div "$o" "$ts")"
+    echo "  goal: ours/openssl >= 0.85 -- fwagent full $(verdict "$(div "$o" "$a")" ">=" 0.85), fwagent --stored-only $(verdict "$(div "$o" "$as")" ">=" 0.85)," \
+        "fwtool full $(verdict "$(div "$o" "$t")" ">=" 0.85), fwtool --stored-only $(verdict "$(div "$o" "$ts")" ">=" 0.85)"
+    echo
+    echo "  2. Verify time vs mender-artifact validate (same payload; ratio = theirs / ours, >= 1 means ours is no slower)"
+    row "command" "wall s" "cpu s" "artifact MiB" "mender/ours"
+    rule
+    row "fwagent verify (full)" "$a" "$(median "$kind.verify.agent" 4)" "$(mib "$bsize")" ""
+    row "mender-artifact validate (unsigned)" "$m" "$(median "$kind.verify.mender" 4)" "$(mib "$msize")" "$(div "$m" "$a")"
+    row "mender-artifact validate -k (ECDSA P-256)" "$ms" "$(median "$kind.verify.menders" 4)" "$(mib "$mssize")" "$(div "$ms" "$a")"
+    row "(info) rauc info --keyring (plain, CMS)" "$r" "$(median "$kind.verify.rauc" 4)" "$(mib "$rsize")" "$(div "$r" "$a")"
+    echo "  goal: ours no slower -- vs unsigned $(verdict "$(div "$m" "$a")" ">=" 1), vs signed $(verdict "$(div "$ms" "$a")" ">=" 1)"
+    echo
+    local c cm cms cr crz
+    c=$(median "$kind.create.fw"); cm=$(median "$kind.create.mender"); cms=$(median "$kind.create.menders")
+    cr=$(median "$kind.create.rauc"); crz=$(median "$kind.create.raucz")
+    echo "  3. Create time (median of $RUNS; ratio = theirs / ours, > 1 means ours is faster)   4. Size"
+    row "command" "wall s" "cpu s" "size MiB" "theirs/ours"
+    rule
+    row "fwtool bundle create (zstd -6, default)" "$c" "$(median "$kind.create.fw" 4)" "$(mib "$bsize")" ""
+    for level in $LEVELS; do
+        local cl
+        cl=$(median "$kind.create.fw$level")
+        row "(info) fwtool bundle create --level $level" "$cl" "$(median "$kind.create.fw$level" 4)" "$(mib "$(size_of "$D/bundle-l$level.fwb")")" "$(div "$cl" "$c")"
+    done
+    row "mender-artifact write (gzip, unsigned)" "$cm" "$(median "$kind.create.mender" 4)" "$(mib "$msize")" "$(div "$cm" "$c")"
+    row "mender-artifact write -k (gzip, ECDSA)" "$cms" "$(median "$kind.create.menders" 4)" "$(mib "$mssize")" "$(div "$cms" "$c")"
+    row "rauc bundle (plain, mksquashfs defaults)" "$cr" "$(median "$kind.create.rauc" 4)" "$(mib "$rsize")" "$(div "$cr" "$c")"
+    row "rauc bundle (plain, -comp zstd -Xc.-level 6)" "$crz" "$(median "$kind.create.raucz" 4)" "$(mib "$rzsize")" "$(div "$crz" "$c")"
+    local fastest smallest
+    fastest=$(printf '%s\n' "$cm" "$cms" "$cr" | grep -v '^$' | sort -g | head -1)
+    smallest=$(printf '%s\n' "$msize" "$mssize" "$rsize" | grep -v '^$' | sort -g | head -1)
+    echo "  goal: create faster than mender-artifact and rauc (defaults) -- $(verdict "$(div "$fastest" "$c")" ">=" 1)" \
+        "(ours $c s, fastest of theirs ${fastest:--} s)"
+    echo "  goal: bundle no larger than the smaller of mender/rauc (defaults) -- $(verdict "$(div "$bsize" "$smallest" "%.4f")" "<=" 1)" \
+        "(ours $(mib "$bsize") MiB, smallest of theirs $(mib "$smallest") MiB, ratio $(div "$bsize" "$smallest" "%.3f"))"
+
+    rm -rf "$D"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Peak RSS of fwagent verify on a large mixed bundle
+# ---------------------------------------------------------------------------------------------
+bench_rss() {
+    local D=$WORK/rss
+    mkdir -p "$D"
+    log "[rss] making the $RSS_MIB MiB mixed payload and its bundle ..."
+    local total=$((RSS_MIB * 1048576)) quarter=$((RSS_MIB * 1048576 / 4))
+    # 5/8 rootfs tar, 1/4 random, the rest zeros (sparse regions of an image).
+    {
+        { tar -cf - -C / usr 2>/dev/null || true; } | head -c $((total * 5 / 8))
+        head -c "$quarter" /dev/urandom
+        head -c $((total - total * 5 / 8 - quarter)) /dev/zero
+    } >"$D/mixed.img"
+    truncate -s "$total" "$D/mixed.img"
+    "$FWTOOL" bundle create --board "$BOARD" --version 1.0.0 --key "$K/release.key" --payload "rootfs=$D/mixed.img" --out "$D/mixed.fwb" >/dev/null
+    rm -f "$D/mixed.img"
+    local i mode
+    for mode in full stored; do
+        local extra=()
+        [[ $mode == stored ]] && extra=(--stored-only)
+        rm -f "$WORK/t/rss.$mode"
+        for ((i = 0; i < RUNS; i++)); do
+            /usr/bin/time -v -o "$D/time.txt" "$FWAGENT" verify "$D/mixed.fwb" --trust "$K/trust.json" "${extra[@]}" >/dev/null
+            awk -F': ' '/Maximum resident set size/ { printf "%s ", $2 } /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; printf "%s\n", s }' \
+                "$D/time.txt" >>"$WORK/t/rss.$mode"
+        done
+    done
+    local bsize
+    bsize=$(size_of "$D/mixed.fwb")
+    rss_median() { awk -v c="$2" '{ print $c }' "$WORK/t/rss.$1" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+    local full stored
+    full=$(awk -v k="$(rss_median full 1)" 'BEGIN { printf "%.1f", k / 1024 }')
+    stored=$(awk -v k="$(rss_median stored 1)" 'BEGIN { printf "%.1f", k / 1024 }')
+    echo
+    echo "== 5. Peak RSS of fwagent verify on a $RSS_MIB MiB mixed payload (bundle $(mib "$bsize") MiB; /usr/bin/time -v, median of $RUNS)"
+    row "command" "wall s" "" "max RSS MiB" ""
+    rule
+    row "fwagent verify (full)" "$(rss_median full 2)" "" "$full" ""
+    row "fwagent verify --stored-only" "$(rss_median stored 2)" "" "$stored" ""
+    echo "  goal: peak RSS < 64 MiB -- full $(verdict "$full" "<=" 63.999), --stored-only $(verdict "$stored" "<=" 63.999)"
+    rm -rf "$D"
+}
+
+# Fixed cost of a run: verify a bundle with a 4 KiB payload (process start, key and trust parsing, signature).
+bench_startup() {
+    local D=$WORK/small
+    mkdir -p "$D"
+    head -c 4096 /dev/urandom >"$D/small.img"
+    "$FWTOOL" bundle create --board "$BOARD" --version 1.0.0 --key "$K/release.key" --payload "rootfs=$D/small.img" --out "$D/small.fwb" >/dev/null
+    measure small.agent "$FWAGENT" verify "$D/small.fwb" --trust "$K/trust.json"
+    measure small.tool "$FWTOOL" bundle verify "$D/small.fwb" --trust "$K/trust.json"
+    measure small.openssl openssl dgst -sha256 "$D/small.fwb"
+    echo
+    echo "== Fixed cost per run: verifying a bundle with a 4 KiB payload (median of $RUNS)"
+    row "command" "wall s" "cpu s" "" ""
+    rule
+    row "openssl dgst -sha256" "$(median small.openssl)" "$(median small.openssl 4)" "" ""
+    row "fwagent verify" "$(median small.agent)" "$(median small.agent 4)" "" ""
+    row "fwtool bundle verify" "$(median small.tool)" "$(median small.tool 4)" "" ""
+    rm -rf "$D"
+}
+
+START=$(date +%s)
+echo "bundle-bench: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO" diff --quiet HEAD 2>/dev/null || echo ' (modified)')"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), SHA-NI: $(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no)," \
+    "$(awk '/MemTotal/ { printf "%.1f GiB RAM", $2 / 1048576 }' /proc/meminfo)"
+echo "tools: $(dotnet --version | sed 's/^/dotnet /'), $(openssl version | cut -d' ' -f1-2), $(mender-artifact --version 2>&1 | head -1)," \
+    "$(rauc --version 2>&1 | head -1), $(mksquashfs -version 2>&1 | head -1 | cut -d' ' -f1-3); $AOT_NOTE"
+echo "runs: $RUNS per measurement (median shown); warm page cache; scratch in $WORK"
+echo "load at start: $(uptime | sed 's/.*load average/load average/')"
+
+bench_startup
+bench_input random "incompressible (urandom)"
+bench_input rootfs "rootfs (tar of /usr, truncated to size)"
+bench_rss
+
+echo
+echo "load at end: $(uptime | sed 's/.*load average/load average/'); total $(($(date +%s) - START)) s of benchmarking"
+exit 0
