@@ -25,6 +25,11 @@ public static class CommandRunner
         {
             return Fail(program, json, ExitCodes.Usage, e.Message, null);
         }
+        catch (ArgumentException e)
+        {
+            // Libraries reject values that came straight from the command line this way.
+            return Fail(program, json, ExitCodes.Usage, e.Message, null);
+        }
         catch (KeyFileException e)
         {
             return Fail(program, json, ExitCodes.BadKey, e.Message, null);

@@ -14,7 +14,7 @@ public sealed class AgentVerifyTests : IClassFixture<PublishedAgent>
     [Fact]
     public void Native_binary_links_only_the_C_library()
     {
-        var needed = PublishedAgent.Run("readelf", ["-d", _agent.Executable], _agent.Directory);
+        var needed = ProcessRunner.Run("readelf", ["-d", _agent.Executable], _agent.Directory);
 
         Assert.Equal(0, needed.ExitCode);
         var libraries = needed.Stdout.Split('\n').Where(l => l.Contains("(NEEDED)", StringComparison.Ordinal))

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Firmware.Agent.Tests;
 
 /// <summary>
@@ -12,7 +10,7 @@ public sealed class PublishedAgent : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("fwagent-aot-").FullName;
         var project = Path.Combine(RepositoryRoot(), "agent", "Firmware.Agent", "Firmware.Agent.csproj");
-        var publish = Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", Path.Combine(Directory, "bin"), "-nologo"], Directory);
+        var publish = ProcessRunner.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", Path.Combine(Directory, "bin"), "-nologo"], Directory);
         PublishOutput = publish.Stdout + publish.Stderr;
         Assert.True(publish.ExitCode == 0, PublishOutput);
         Executable = Path.Combine(Directory, "bin", "fwagent");
@@ -24,22 +22,7 @@ public sealed class PublishedAgent : IDisposable
 
     public string PublishOutput { get; }
 
-    public (int ExitCode, string Stdout, string Stderr) Agent(params string[] args) => Run(Executable, args, Directory);
-
-    public static (int ExitCode, string Stdout, string Stderr) Run(string program, IEnumerable<string> args, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public ProcessResult Agent(params string[] args) => ProcessRunner.Run(Executable, args, Directory);
 
     private static string RepositoryRoot()
     {

@@ -23,14 +23,14 @@ internal sealed class Fixture : IDisposable
 
     public CliRunner Cli { get; }
 
-    public CliResult CreateBundle(string output, params string[] extra) =>
+    public ProcessResult CreateBundle(string output, params string[] extra) =>
         Cli.Fwtool(Epoch, ["bundle", "create", "--board", Board, "--version", "1.2.0", "--min-version", "1.0.0",
             "--payload", "rootfs=rootfs.img", "--key", "release.key", "--expires", "36500d", "--out", output, .. extra]);
 
-    public CliResult Verify(string bundle, params string[] extra) =>
+    public ProcessResult Verify(string bundle, params string[] extra) =>
         Cli.Fwtool(["bundle", "verify", bundle, "--trust", "trust.json", .. extra]);
 
-    public static void Expect(int exitCode, CliResult result) => Assert.True(result.ExitCode == exitCode, result.ToString());
+    public static void Expect(int exitCode, ProcessResult result) => Assert.True(result.ExitCode == exitCode, result.ToString());
 
     public void Dispose() => Cli.Dispose();
 }
