@@ -100,6 +100,14 @@ internal sealed class TarStreamReader
 
         var padding = _block.AsMemory(0, _entryPadding);
         await ExpectAsync(padding, _entryName, cancellationToken);
+
+        // Padding is zeros by definition; any other byte is data that nothing signs.
+        var nonZero = padding.Span.IndexOfAnyExcept((byte)0);
+        if (nonZero >= 0)
+        {
+            throw new BundleException(BundleError.HeaderInvalid, "the padding after the entry's data is not zero", _entryName, Position - _entryPadding + nonZero);
+        }
+
         _entryPadding = 0;
     }
 
