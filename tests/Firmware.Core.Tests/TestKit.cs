@@ -208,9 +208,9 @@ internal sealed class ReadResult
 /// A stream that can only be read forwards, returning at most a few bytes per read, as a socket
 /// does: proves the reader neither seeks nor relies on full reads.
 /// </summary>
-internal sealed class ForwardOnlyStream(byte[] data, int maxReadSize = int.MaxValue) : Stream
+internal sealed class ForwardOnlyStream(byte[] data, int maxReadSize = int.MaxValue, byte? endlessTail = null) : Stream
 {
-    private int _position;
+    private long _position;
 
     public long BytesRead => _position;
 
@@ -230,10 +230,25 @@ internal sealed class ForwardOnlyStream(byte[] data, int maxReadSize = int.MaxVa
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>After the data, returns <c>endlessTail</c> bytes forever when given, else ends.</summary>
     public override int Read(Span<byte> buffer)
     {
-        var count = Math.Min(Math.Min(buffer.Length, maxReadSize), data.Length - _position);
-        data.AsSpan(_position, count).CopyTo(buffer);
+        var count = Math.Min(buffer.Length, maxReadSize);
+        if (_position >= data.Length)
+        {
+            if (endlessTail is not { } tail)
+            {
+                return 0;
+            }
+
+            buffer[..count].Fill(tail);
+        }
+        else
+        {
+            count = Math.Min(count, data.Length - (int)_position);
+            data.AsSpan((int)_position, count).CopyTo(buffer);
+        }
+
         _position += count;
         return count;
     }

@@ -308,6 +308,26 @@ public sealed class BundleStructureTests(Scenario scenario) : IClassFixture<Scen
         Assert.Equal(BundleError.TrailingData, error.Error);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(0xFF)]
+    public async Task A_stream_that_never_ends_after_the_end_marker_is_trailing_data_and_reading_stops(byte tail)
+    {
+        var stream = new ForwardOnlyStream(scenario.Bundle, endlessTail: tail);
+        using var reader = new BundleReader(stream, scenario.Policy);
+        await reader.ReadManifestAsync();
+
+        var error = await Assert.ThrowsAsync<BundleException>(async () =>
+        {
+            while (await reader.ReadChunkAsync() is not null)
+            {
+            }
+        });
+
+        Assert.Equal(BundleError.TrailingData, error.Error);
+        Assert.True(stream.BytesRead <= (scenario.Bundle.Length + 10239) / 10240 * 10240 + 1, $"read {stream.BytesRead} bytes");
+    }
+
     [Fact]
     public async Task An_empty_stream_is_empty()
     {
