@@ -144,7 +144,7 @@ public sealed class BundleStructureTests(Scenario scenario) : IClassFixture<Scen
     }
 
     [Fact]
-    public async Task A_bundle_without_its_first_payload_is_missing_it()
+    public async Task A_bundle_without_its_first_payload_has_the_second_out_of_order()
     {
         var entries = scenario.Entries();
         entries.RemoveAt(3);
