@@ -191,7 +191,8 @@ public readonly record struct TarHeader(string Name, long Size, long Modificatio
         if ((field[0] & 0x80) != 0)
         {
             // Base-256: the remaining bits of the field, big-endian. Negative values (0xFF lead) are invalid here.
-            if (field[0] != 0x80 || field[1..^8].ContainsAnyExcept((byte)0) || (field[^8] & 0x80) != 0)
+            // Only the 12-byte fields (size, mtime) can hold it; in an 8-byte field it is malformed.
+            if (field.Length < 9 || field[0] != 0x80 || field[1..^8].ContainsAnyExcept((byte)0) || (field[^8] & 0x80) != 0)
             {
                 throw new BundleException(BundleError.HeaderInvalid, $"tar {what} field holds an unsupported base-256 number", null, offset);
             }
