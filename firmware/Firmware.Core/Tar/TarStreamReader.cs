@@ -55,6 +55,11 @@ internal sealed class TarStreamReader
         }
 
         var header = TarHeader.Parse(_block, offset);
+        if (!TarHeader.IsCanonical(_block, header))
+        {
+            throw new BundleException(BundleError.HeaderInvalid, "tar header is not in the one form bundles use (docs/bundle-format.md, section 1.2)", header.Name, offset);
+        }
+
         _entryName = header.Name;
         _entryRemaining = header.Size;
         _entryPadding = TarHeader.PaddingFor(header.Size);
