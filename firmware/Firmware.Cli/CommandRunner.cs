@@ -10,12 +10,24 @@ namespace Firmware.Cli;
 public static class CommandRunner
 {
     /// <summary>Runs <paramref name="body"/>; returns its exit code or the failure's.</summary>
-    public static async Task<int> RunAsync(string program, bool json, Func<Task<int>> body)
+    /// <param name="program">The program name that prefixes error lines.</param>
+    /// <param name="json">Report failures as a JSON object on standard output too.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="classify">Maps failures of a command's own domain to an exit code and message, or returns null.</param>
+    public static async Task<int> RunAsync(string program, bool json, Func<Task<int>> body, Func<Exception, (int ExitCode, string Message)?>? classify = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         try
         {
             return await body();
+        }
+        catch (Exception e) when (classify?.Invoke(e) is { } failure)
+        {
+            return Fail(program, json, failure.ExitCode, failure.Message, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(program, json, ExitCodes.Interrupted, "interrupted", null);
         }
         catch (BundleException e)
         {
@@ -23,6 +35,11 @@ public static class CommandRunner
         }
         catch (UsageException e)
         {
+            return Fail(program, json, ExitCodes.Usage, e.Message, null);
+        }
+        catch (ArgumentException e)
+        {
+            // Libraries reject values that came straight from the command line this way.
             return Fail(program, json, ExitCodes.Usage, e.Message, null);
         }
         catch (KeyFileException e)

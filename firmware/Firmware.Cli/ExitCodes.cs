@@ -27,6 +27,24 @@ public static class ExitCodes
     /// <summary>The payload does not fit the target slot.</summary>
     public const int SlotTooSmall = 5;
 
+    /// <summary>A bmap file is invalid or does not describe the image.</summary>
+    public const int BmapInvalid = 20;
+
+    /// <summary>The image is corrupt, truncated, or does not match its bmap.</summary>
+    public const int SourceCorrupt = 21;
+
+    /// <summary>A safety check refused the flash target.</summary>
+    public const int TargetRefused = 22;
+
+    /// <summary>The flash target failed (I/O error, vanished).</summary>
+    public const int TargetFailed = 23;
+
+    /// <summary>Reading the target back gave other bytes than were written.</summary>
+    public const int VerifyMismatch = 24;
+
+    /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>The exit code of a rejected bundle or trust file.</summary>
     public static int For(BundleErrorClass errorClass) => (int)errorClass;
 }

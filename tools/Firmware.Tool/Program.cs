@@ -8,6 +8,8 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     KeygenCommand.Create(),
     TrustCommands.Create(clock),
     BundleCommands.Create(clock),
+    FlashCommand.Create(),
+    BmapCommands.Create(),
     DemoCommand.Create(clock),
 };
 

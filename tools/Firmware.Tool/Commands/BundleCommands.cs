@@ -41,41 +41,30 @@ internal static class BundleCommands
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", result.GetValue(json), async () =>
         {
-            var signers = result.GetValue(keys)!.Select(KeyFiles.ReadSigningKey).ToList();
-            try
+            using var signers = SigningKeySet.Read(result.GetValue(keys));
+            var request = new BundleRequest
             {
-                var request = new BundleRequest
+                Boards = result.GetValue(boards)!,
+                Version = ArgumentParsers.Version(result.GetValue(version)!, "--version").Text,
+                MinVersion = result.GetValue(minVersion) is { } floor ? ArgumentParsers.Version(floor, "--min-version").Text : null,
+                Created = ArgumentParsers.BuildTime(clock),
+                Lifetime = ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"),
+                Payloads = result.GetValue(payloads)!.Select(ParsePayload).ToList(),
+                Keys = signers.Keys,
+                CarriedTrust = (result.GetValue(carry) ?? []).Select(KeyFiles.ReadTrust).ToList(),
+                CheckAgainst = result.GetValue(trust) is { } trustPath ? KeyFiles.ReadTrust(trustPath) : null,
+                Encoding = new PayloadEncoding
                 {
-                    Boards = result.GetValue(boards)!,
-                    Version = ArgumentParsers.Version(result.GetValue(version)!, "--version").Text,
-                    MinVersion = result.GetValue(minVersion) is { } floor ? ArgumentParsers.Version(floor, "--min-version").Text : null,
-                    Created = ArgumentParsers.BuildTime(clock),
-                    Lifetime = ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"),
-                    Payloads = result.GetValue(payloads)!.Select(ParsePayload).ToList(),
-                    Keys = signers,
-                    CarriedTrust = (result.GetValue(carry) ?? []).Select(KeyFiles.ReadTrust).ToList(),
-                    CheckAgainst = result.GetValue(trust) is { } trustPath ? KeyFiles.ReadTrust(trustPath) : null,
-                    Encoding = new PayloadEncoding
-                    {
-                        Compress = result.GetValue(compression) == ManifestRules.Zstd,
-                        Level = result.GetValue(level),
-                        Chunker = Chunker(result.GetValue(chunk)),
-                    },
-                };
-                var path = result.GetValue(output)!;
-                var stopwatch = Stopwatch.StartNew();
-                var manifest = await BundleAuthoring.CreateAsync(request, path, result.GetValue(force), cancellationToken);
-                Report(path, manifest, stopwatch.Elapsed, result.GetValue(json));
-                return ExitCodes.Ok;
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message, e);
-            }
-            finally
-            {
-                signers.ForEach(k => k.Dispose());
-            }
+                    Compress = result.GetValue(compression) == ManifestRules.Zstd,
+                    Level = result.GetValue(level),
+                    Chunker = Chunker(result.GetValue(chunk)),
+                },
+            };
+            var path = result.GetValue(output)!;
+            var stopwatch = Stopwatch.StartNew();
+            var manifest = await BundleAuthoring.CreateAsync(request, path, result.GetValue(force), cancellationToken);
+            Report(path, manifest, stopwatch.Elapsed, result.GetValue(json));
+            return ExitCodes.Ok;
         }));
         return command;
     }

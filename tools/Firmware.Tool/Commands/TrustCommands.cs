@@ -35,25 +35,14 @@ internal static class TrustCommands
         {
             var rootPaths = result.GetValue(root)!;
             var signPaths = result.GetValue(sign) is { Length: > 0 } given ? given : rootPaths.Where(p => p.EndsWith(".key", StringComparison.Ordinal)).ToArray();
-            var signers = signPaths.Select(KeyFiles.ReadSigningKey).ToList();
-            try
-            {
-                var file = TrustAuthoring.Init(
-                    new RoleMembers(rootPaths.Select(KeyFiles.ReadVerificationKey).ToList(), result.GetValue(rootThreshold)),
-                    new RoleMembers(result.GetValue(release)!.Select(KeyFiles.ReadVerificationKey).ToList(), result.GetValue(releaseThreshold)),
-                    clock.GetUtcNow() + ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"),
-                    signers);
-                await Write(file, result.GetValue(output)!, result.GetValue(force), cancellationToken);
-                return ExitCodes.Ok;
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message, e);
-            }
-            finally
-            {
-                signers.ForEach(k => k.Dispose());
-            }
+            using var signers = SigningKeySet.Read(signPaths);
+            var file = TrustAuthoring.Init(
+                new RoleMembers(rootPaths.Select(KeyFiles.ReadVerificationKey).ToList(), result.GetValue(rootThreshold)),
+                new RoleMembers(result.GetValue(release)!.Select(KeyFiles.ReadVerificationKey).ToList(), result.GetValue(releaseThreshold)),
+                clock.GetUtcNow() + ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"),
+                signers.Keys);
+            await Write(file, result.GetValue(output)!, result.GetValue(force), cancellationToken);
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -77,31 +66,20 @@ internal static class TrustCommands
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", false, async () =>
         {
-            var signers = result.GetValue(sign)!.Select(KeyFiles.ReadSigningKey).ToList();
-            try
+            using var signers = SigningKeySet.Read(result.GetValue(sign));
+            var change = new TrustChange
             {
-                var change = new TrustChange
-                {
-                    AddRoot = Keys(result.GetValue(addRoot)),
-                    RemoveRoot = KeyIds(result.GetValue(removeRoot)),
-                    AddRelease = Keys(result.GetValue(addRelease)),
-                    RemoveRelease = KeyIds(result.GetValue(removeRelease)),
-                    RootThreshold = result.GetValue(rootThreshold),
-                    ReleaseThreshold = result.GetValue(releaseThreshold),
-                };
-                var next = TrustAuthoring.Rotate(KeyFiles.ReadTrust(result.GetValue(current)!), change,
-                    clock.GetUtcNow() + ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"), signers);
-                await Write(next, result.GetValue(output)!, result.GetValue(force), cancellationToken);
-                return ExitCodes.Ok;
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message, e);
-            }
-            finally
-            {
-                signers.ForEach(k => k.Dispose());
-            }
+                AddRoot = Keys(result.GetValue(addRoot)),
+                RemoveRoot = KeyIds(result.GetValue(removeRoot)),
+                AddRelease = Keys(result.GetValue(addRelease)),
+                RemoveRelease = KeyIds(result.GetValue(removeRelease)),
+                RootThreshold = result.GetValue(rootThreshold),
+                ReleaseThreshold = result.GetValue(releaseThreshold),
+            };
+            var next = TrustAuthoring.Rotate(KeyFiles.ReadTrust(result.GetValue(current)!), change,
+                clock.GetUtcNow() + ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"), signers.Keys);
+            await Write(next, result.GetValue(output)!, result.GetValue(force), cancellationToken);
+            return ExitCodes.Ok;
         }));
         return command;
     }
