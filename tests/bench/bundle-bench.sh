@@ -10,7 +10,7 @@
 #   BENCH_TMPDIR=/tmp     where the scratch directory is made (removed on exit)
 #   BENCH_SIZE_MIB=256    size of each input (the goals are stated for 256)
 #   BENCH_RSS_MIB=1024    size of the mixed payload for the peak-RSS measurement
-#   BENCH_LEVELS="3"      extra zstd levels to time `fwtool bundle create` at (besides the default)
+#   BENCH_LEVELS="3 4"    extra zstd levels to time `fwtool bundle create` at (besides the default)
 #   BENCH_SKIP_INSTALL=1  do not apt-get install missing tools
 #   BENCH_BIN=DIR         use DIR/agent/fwagent and DIR/tool/fwtool instead of publishing (A/B comparisons)
 #   BENCH_KEEP=1          keep the scratch directory
@@ -26,7 +26,7 @@ set -euo pipefail
 RUNS=${BENCH_RUNS:-5}
 SIZE_MIB=${BENCH_SIZE_MIB:-256}
 RSS_MIB=${BENCH_RSS_MIB:-1024}
-LEVELS=${BENCH_LEVELS:-3}
+LEVELS=${BENCH_LEVELS:-3 4}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BASE=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 WORK=$(mktemp -d "$BASE/bundle-bench.XXXXXX")
@@ -153,6 +153,12 @@ median() {
         awk '{ a[NR] = $1 } END { if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
+# spread KEY: "min-max" of the wall samples of KEY (how much the runs disagreed).
+spread() {
+    [[ -s $WORK/t/$1 ]] || { echo "-"; return 0; }
+    sort -g "$WORK/t/$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }'
+}
+
 # Arithmetic helpers (awk); each prints "-" when an operand is missing.
 div() { awk -v a="${1:-}" -v b="${2:-}" -v f="${3:-%.2f}" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf f, a / b }'; }
 mibps() { awk -v bytes="$1" -v s="${2:-}" 'BEGIN { if (s == "" || s + 0 == 0) print "-"; else printf "%.0f", bytes / 1048576 / s }'; }
@@ -162,7 +168,9 @@ verdict() { awk -v x="${1:-}" -v op="$2" -v g="$3" 'BEGIN { if (x == "" || x == 
 size_of() { [[ -e $1 ]] && stat -c %s "$1" || true; }
 
 row() { printf '  %-46s' "$1"; shift; printf ' %10s' "$@"; printf '\n'; }
-rule() { printf '  %s\n' "-------------------------------------------------------------------------------------------------------"; }
+# rowk NAME KEY REST...: a row whose last column is the wall spread of KEY.
+rowk() { local name=$1 key=$2; shift 2; row "$name" "$@" "$(spread "$key")"; }
+rule() { printf '  %s\n' "------------------------------------------------------------------------------------------------------------------"; }
 
 # ---------------------------------------------------------------------------------------------
 # Setup
@@ -257,7 +265,7 @@ bench_input() {
     echo
     echo "  1. Verify throughput over the .fwb bundle file (median of $RUNS; MiB/s = bundle bytes / wall second;"
     echo "     ratio = openssl time / our time, from wall and from cpu = user+sys)"
-    row "command" "wall s" "cpu s" "MiB/s" "ratio wall" "ratio cpu"
+    row "command" "wall s" "cpu s" "MiB/s" "ratio wall" "ratio cpu" "wall range"
     rule
     local key verdicts=()
     for key in verify.openssl:"openssl dgst -sha256 bundle.fwb" verify.agent:"fwagent verify (full)" verify.agent.stored:"fwagent verify --stored-only" \
@@ -265,21 +273,21 @@ bench_input() {
         local k=${key%%:*} name=${key#*:}
         local rw rc
         rw=$(div "$(w verify.openssl)" "$(w "$k")"); rc=$(div "$(c verify.openssl)" "$(c "$k")")
-        row "$name" "$(w "$k")" "$(c "$k")" "$(mibps "$bsize" "$(w "$k")")" "$rw" "$rc"
+        rowk "$name" "$kind.$k" "$(w "$k")" "$(c "$k")" "$(mibps "$bsize" "$(w "$k")")" "$rw" "$rc"
         [[ $k == verify.openssl ]] || verdicts+=("${name% (full)}: $(verdict "$rw" ">=" 0.85) (cpu $(verdict "$rc" ">=" 0.85))")
     done
     echo "  goal ours/openssl >= 0.85 on wall medians:"
     printf '    %s\n' "${verdicts[@]}"
     echo
     echo "  2. Verify time vs mender-artifact validate (same payload; ratio = their time / ours, >= 1 means ours is no slower)"
-    row "command" "wall s" "cpu s" "file MiB" "ratio wall" "ratio cpu"
+    row "command" "wall s" "cpu s" "file MiB" "ratio wall" "ratio cpu" "wall range"
     rule
-    row "fwagent verify (full)" "$(w verify.agent)" "$(c verify.agent)" "$(mib "$bsize")" "" ""
-    row "mender-artifact validate (unsigned)" "$(w verify.mender)" "$(c verify.mender)" "$(mib "$msize")" \
+    rowk "fwagent verify (full)" "$kind.verify.agent" "$(w verify.agent)" "$(c verify.agent)" "$(mib "$bsize")" "" ""
+    rowk "mender-artifact validate (unsigned)" "$kind.verify.mender" "$(w verify.mender)" "$(c verify.mender)" "$(mib "$msize")" \
         "$(div "$(w verify.mender)" "$(w verify.agent)")" "$(div "$(c verify.mender)" "$(c verify.agent)")"
-    row "mender-artifact validate -k (ECDSA P-256)" "$(w verify.menders)" "$(c verify.menders)" "$(mib "$mssize")" \
+    rowk "mender-artifact validate -k (ECDSA P-256)" "$kind.verify.menders" "$(w verify.menders)" "$(c verify.menders)" "$(mib "$mssize")" \
         "$(div "$(w verify.menders)" "$(w verify.agent)")" "$(div "$(c verify.menders)" "$(c verify.agent)")"
-    row "(info) rauc info --keyring (plain: CMS only)" "$(w verify.rauc)" "$(c verify.rauc)" "$(mib "$rsize")" \
+    rowk "(info) rauc info --keyring (plain: CMS only)" "$kind.verify.rauc" "$(w verify.rauc)" "$(c verify.rauc)" "$(mib "$rsize")" \
         "$(div "$(w verify.rauc)" "$(w verify.agent)")" "$(div "$(c verify.rauc)" "$(c verify.agent)")"
     echo "  goal ours no slower (wall): vs unsigned $(verdict "$(div "$(w verify.mender)" "$(w verify.agent)")" ">=" 1)," \
         "vs signed $(verdict "$(div "$(w verify.menders)" "$(w verify.agent)")" ">=" 1)"
@@ -287,17 +295,17 @@ bench_input() {
     local cw
     cw=$(w create.fw)
     echo "  3. Create time (median of $RUNS; ratio = their time / ours, > 1 means ours is faster)   4. Size"
-    row "command" "wall s" "cpu s" "size MiB" "ratio wall" "ratio cpu"
+    row "command" "wall s" "cpu s" "size MiB" "ratio wall" "ratio cpu" "wall range"
     rule
-    row "fwtool bundle create (zstd -6, default)" "$cw" "$(c create.fw)" "$(mib "$bsize")" "" ""
+    rowk "fwtool bundle create (zstd -6, default)" "$kind.create.fw" "$cw" "$(c create.fw)" "$(mib "$bsize")" "" ""
     for level in $LEVELS; do
-        row "(info) fwtool bundle create --level $level" "$(w "create.fw$level")" "$(c "create.fw$level")" "$(mib "$(size_of "$D/bundle-l$level.fwb")")" \
+        rowk "(info) fwtool bundle create --level $level" "$kind.create.fw$level" "$(w "create.fw$level")" "$(c "create.fw$level")" "$(mib "$(size_of "$D/bundle-l$level.fwb")")" \
             "$(div "$(w "create.fw$level")" "$cw")" "$(div "$(c "create.fw$level")" "$(c create.fw)")"
     done
     for key in create.mender:"mender-artifact write (gzip, unsigned)":"$msize" create.menders:"mender-artifact write -k (gzip, ECDSA)":"$mssize" \
         create.rauc:"rauc bundle (plain, mksquashfs defaults)":"$rsize" create.raucz:"(info) rauc bundle (-comp zstd -Xc.-level 6)":"$rzsize"; do
         IFS=: read -r k name size <<<"$key"
-        row "$name" "$(w "$k")" "$(c "$k")" "$(mib "$size")" "$(div "$(w "$k")" "$cw")" "$(div "$(c "$k")" "$(c create.fw)")"
+        rowk "$name" "$kind.$k" "$(w "$k")" "$(c "$k")" "$(mib "$size")" "$(div "$(w "$k")" "$cw")" "$(div "$(c "$k")" "$(c create.fw)")"
     done
     local fastest smallest
     fastest=$(printf '%s\n' "$(w create.mender)" "$(w create.menders)" "$(w create.rauc)" | grep -v '^$' | sort -g | head -1)
@@ -350,6 +358,7 @@ bench_rss() {
     rule
     row "fwagent verify (full)" "$(rss_median full 2)" "" "$full" ""
     row "fwagent verify --stored-only" "$(rss_median stored 2)" "" "$stored" ""
+    row "(baseline) fwagent verify, 4 KiB payload" "" "" "$(awk -v k="${SMALL_RSS:-}" 'BEGIN { if (k == "") print "-"; else printf "%.1f", k / 1024 }')" ""
     echo "  goal: peak RSS < 64 MiB -- full $(verdict "$full" "<=" 63.999), --stored-only $(verdict "$stored" "<=" 63.999)"
     rm -rf "$D"
 }
@@ -364,6 +373,7 @@ bench_startup() {
     add small.agent "" "$FWAGENT" verify "$D/small.fwb" --trust "$K/trust.json"
     add small.tool "" "$FWTOOL" bundle verify "$D/small.fwb" --trust "$K/trust.json"
     rounds small.openssl small.agent small.tool
+    SMALL_RSS=$("${NICE[@]}" /usr/bin/time -f %M "$FWAGENT" verify "$D/small.fwb" --trust "$K/trust.json" 2>&1 >/dev/null | tail -1)
     echo
     echo "== Fixed cost per run: verifying a bundle with a 4 KiB payload (median of $RUNS)"
     row "command" "wall s" "cpu s" "" ""
@@ -374,6 +384,7 @@ bench_startup() {
     rm -rf "$D"
 }
 
+SMALL_RSS=""
 START=$(date +%s)
 echo "bundle-bench: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO" diff --quiet HEAD 2>/dev/null || echo ' (modified)')"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), SHA-NI: $(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no)," \
