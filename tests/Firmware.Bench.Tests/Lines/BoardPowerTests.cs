@@ -27,13 +27,26 @@ public sealed class BoardPowerTests : IDisposable
     };
 
     [Fact]
-    public void Opening_claims_every_line_at_its_released_level_without_a_glitch()
+    public void Nothing_is_claimed_or_driven_until_asked()
     {
         using var power = new BoardPower(Wiring(powerActiveLow: true), _driver, _clock);
 
-        // Active-low power starts high (off), active-low reset high (released), boot-mode low.
-        Assert.Equal(["17=high", "27=high", "22=low"], _driver.Sequence);
-        Assert.False(power.IsPowered);
+        Assert.Empty(_driver.Sequence);
+        Assert.Empty(_driver.OpenLines);
+        Assert.Null(power.IsPowered);
+        power.LeaveAsIs();
+    }
+
+    [Fact]
+    public void Switching_on_claims_the_line_already_at_the_on_level_so_a_running_board_never_blips_off()
+    {
+        using var power = new BoardPower(Wiring(powerActiveLow: true), _driver, _clock);
+
+        power.PowerOn();
+
+        Assert.Equal(["17=low"], _driver.Sequence);
+        Assert.Equal([Power], _driver.OpenLines);
+        power.LeaveAsIs();
     }
 
     [Theory]
@@ -42,13 +55,12 @@ public sealed class BoardPowerTests : IDisposable
     public void Power_on_and_off_drive_the_line_with_its_polarity(bool activeLow, string on, string off)
     {
         using var power = new BoardPower(Wiring(activeLow), _driver, _clock);
-        var opened = _driver.Writes.Count;
 
         power.PowerOn();
         Assert.True(power.IsPowered);
         power.PowerOff();
 
-        Assert.Equal([on, off], _driver.Sequence.Skip(opened));
+        Assert.Equal([on, off], _driver.Sequence);
         Assert.False(power.IsPowered);
     }
 
@@ -56,7 +68,6 @@ public sealed class BoardPowerTests : IDisposable
     public async Task A_reset_pulse_holds_reset_for_the_wired_time_then_releases_it()
     {
         using var power = new BoardPower(Wiring(), _driver, _clock);
-        var opened = _driver.Writes.Count;
 
         var pulse = power.PulseResetAsync(CancellationToken.None);
         Assert.Equal(PinValue.Low, _driver.LevelOf(Reset));
@@ -66,7 +77,7 @@ public sealed class BoardPowerTests : IDisposable
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         await pulse;
 
-        var writes = _driver.Writes.Skip(opened).ToList();
+        var writes = _driver.Writes.ToList();
         Assert.Equal(["27=low", "27=high"], writes.Select(w => w.ToString()));
         Assert.Equal(TimeSpan.FromMilliseconds(200), _clock.GetElapsedTime(writes[0].Timestamp, writes[1].Timestamp));
     }
@@ -104,8 +115,30 @@ public sealed class BoardPowerTests : IDisposable
 
         power.Dispose();
 
-        Assert.Equal(["17=high", "27=high", "22=low"], _driver.Sequence.TakeLast(3));
+        Assert.Equal(["22=high", "17=low", "17=high", "22=low"], _driver.Sequence);
         Assert.Empty(_driver.OpenLines);
+    }
+
+    [Fact]
+    public void Disposing_an_untouched_board_still_switches_it_off_and_leaves_unused_straps_alone()
+    {
+        new BoardPower(Wiring(), _driver, _clock).Dispose();
+
+        Assert.Equal(["17=low"], _driver.Sequence);
+    }
+
+    [Fact]
+    public async Task A_power_cycle_keeps_the_board_off_for_the_settle_time()
+    {
+        using var power = new BoardPower(Wiring() with { Settle = TimeSpan.FromMilliseconds(500) }, _driver, _clock);
+
+        var cycle = power.PowerCycleAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        await cycle;
+
+        var writes = _driver.Writes;
+        Assert.Equal(["17=low", "17=high"], writes.Select(w => w.ToString()));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), _clock.GetElapsedTime(writes[0].Timestamp, writes[1].Timestamp));
     }
 
     [Fact]
@@ -122,20 +155,22 @@ public sealed class BoardPowerTests : IDisposable
     }
 
     [Fact]
-    public void A_line_that_cannot_be_claimed_is_a_gpio_error_and_frees_the_others()
+    public void A_line_that_cannot_be_claimed_is_a_gpio_error_naming_the_chip_and_line()
     {
+        using var power = new BoardPower(Wiring(), _driver, _clock);
         _driver.BusyLine = BootMode;
 
-        var error = Assert.Throws<BenchException>(() => new BoardPower(Wiring(), _driver, _clock));
+        var error = Assert.Throws<BenchException>(() => power.SetBootMode(asserted: true));
 
         Assert.Equal(BenchError.GpioFailed, error.Error);
-        Assert.Contains("gpiochip0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gpiochip0: cannot drive line 22", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_line_that_fails_while_driven_is_a_gpio_error()
     {
         using var power = new BoardPower(Wiring(), _driver, _clock);
+        power.PowerOff();
         _driver.BrokenLine = Power;
 
         var error = Assert.Throws<BenchException>(power.PowerOn);
@@ -151,7 +186,7 @@ public sealed class BoardPowerTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => power.SetBootMode(asserted: true));
         await Assert.ThrowsAsync<InvalidOperationException>(() => power.PulseResetAsync(CancellationToken.None));
-        Assert.Equal(["17=low"], _driver.Sequence);
+        Assert.Empty(_driver.Sequence);
     }
 
     // BoardPower owns and disposes the driver; this covers tests where it was never handed over.

@@ -138,6 +138,18 @@ public sealed class SerialConsoleTests : IDisposable
         var error = await Assert.ThrowsAsync<BenchException>(() => wait.WaitAsync(Patience));
         Assert.Equal(BenchError.ConsoleFailed, error.Error);
         Assert.Contains(_pty.ConsolePath, error.Message, StringComparison.Ordinal);
+        Assert.Same(error, await Assert.ThrowsAsync<BenchException>(() => console.Completion.WaitAsync(Patience)));
+    }
+
+    [Fact]
+    public async Task Closing_the_console_completes_it_cleanly()
+    {
+        var console = SerialConsole.Open(_pty.ConsolePath, 115200, _clock);
+        Assert.False(console.Completion.IsCompleted);
+
+        console.Dispose();
+
+        await console.Completion.WaitAsync(Patience);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal sealed class ConsoleCapture
     private readonly Lock _lock = new();
     private readonly byte[] _ring;
     private readonly List<Waiter> _waiters = [];
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _total;
     private Exception? _failure;
 
@@ -38,6 +39,9 @@ internal sealed class ConsoleCapture
             }
         }
     }
+
+    /// <summary>Completes when the capture ends: faulted with the failure, or cleanly when the console was closed.</summary>
+    public Task Ended => _ended.Task;
 
     private long Oldest => Math.Max(0, _total - _ring.Length);
 
@@ -105,6 +109,15 @@ internal sealed class ConsoleCapture
         lock (_lock)
         {
             _failure ??= failure;
+            if (failure is ObjectDisposedException)
+            {
+                _ended.TrySetResult();
+            }
+            else
+            {
+                _ended.TrySetException(failure);
+            }
+
             foreach (var waiter in _waiters)
             {
                 waiter.Registration.Unregister();

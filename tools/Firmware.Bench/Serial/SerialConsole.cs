@@ -39,6 +39,12 @@ public sealed partial class SerialConsole : IDisposable
     /// <summary>The line speed.</summary>
     public int Baud { get; }
 
+    /// <summary>
+    /// Completes when reading stops: cleanly once the console is disposed, or faulted with a
+    /// <see cref="BenchException"/> when the device fails or hangs up.
+    /// </summary>
+    public Task Completion => _capture.Ended;
+
     /// <summary>Bytes received since the console opened: an offset to wait from.</summary>
     public long Position => _capture.Total;
 
