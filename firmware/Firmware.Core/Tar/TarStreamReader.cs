@@ -37,8 +37,10 @@ internal sealed class TarStreamReader
         var offset = Position;
         if (!await TryFillAsync(_block, cancellationToken))
         {
-            throw new BundleException(offset == 0 ? BundleError.Empty : BundleError.Truncated,
-                offset == 0 ? "the bundle is empty" : "the archive ends without an end-of-archive marker", null, offset);
+            // Empty only when the stream held nothing at all; a partial first header is truncation.
+            var empty = Position == 0;
+            throw new BundleException(empty ? BundleError.Empty : BundleError.Truncated,
+                empty ? "the bundle is empty" : "the archive ends inside a header or without an end-of-archive marker", null, offset);
         }
 
         if (TarHeader.IsZeroBlock(_block))
@@ -53,6 +55,11 @@ internal sealed class TarStreamReader
         }
 
         var header = TarHeader.Parse(_block, offset);
+        if (!TarHeader.IsCanonical(_block, header))
+        {
+            throw new BundleException(BundleError.HeaderInvalid, "tar header is not in the one form bundles use (docs/bundle-format.md, section 1.2)", header.Name, offset);
+        }
+
         _entryName = header.Name;
         _entryRemaining = header.Size;
         _entryPadding = TarHeader.PaddingFor(header.Size);
@@ -98,6 +105,14 @@ internal sealed class TarStreamReader
 
         var padding = _block.AsMemory(0, _entryPadding);
         await ExpectAsync(padding, _entryName, cancellationToken);
+
+        // Padding is zeros by definition; any other byte is data that nothing signs.
+        var nonZero = padding.Span.IndexOfAnyExcept((byte)0);
+        if (nonZero >= 0)
+        {
+            throw new BundleException(BundleError.HeaderInvalid, "the padding after the entry's data is not zero", _entryName, Position - _entryPadding + nonZero);
+        }
+
         _entryPadding = 0;
     }
 
