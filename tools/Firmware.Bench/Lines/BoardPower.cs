@@ -144,7 +144,9 @@ public sealed class BoardPower : IDisposable
                 _controller.OpenPin(line.Line, PinMode.Output, level);
             }
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentException)
+        // libgpiod is loaded on first use: a host without it fails here, not at construction.
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentException
+            or DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException)
         {
             throw new BenchException(BenchError.GpioFailed, $"gpiochip{_wiring.GpioChip}: cannot drive line {line.Line}: {e.Message}", e);
         }

@@ -57,9 +57,15 @@ public sealed partial class SerialConsole
                 throw Failed(count == 0 || error == Tty.EIo ? "the device hung up (unplugged?)" : $"read failed: {Marshal.GetPInvokeErrorMessage(error)}");
             }
         }
-        catch (Exception e) when (e is BenchException or IOException)
+        catch (BenchException e)
         {
             _capture.Fail(e);
+        }
+        catch (Exception e)
+        {
+            // An exception escaping a thread ends the process: every failure ends the capture
+            // instead (a log stream that fails, say), and the waits report it.
+            _capture.Fail(new BenchException(BenchError.ConsoleFailed, $"console {Device}: {e.Message}", e));
         }
     }
 

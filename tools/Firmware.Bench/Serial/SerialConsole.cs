@@ -137,7 +137,7 @@ public sealed partial class SerialConsole : IDisposable
             if (Tty.TcGetAttr(fd, out var termios) != 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                throw errno is Tty.ENotTy or 22
+                throw errno is Tty.ENotTy or Tty.EInval
                     ? new BenchException(BenchError.ConsoleUnusable, $"console {device} is not a terminal")
                     : OpenError(device, errno);
             }

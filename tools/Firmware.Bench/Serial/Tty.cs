@@ -37,6 +37,7 @@ internal static unsafe partial class Tty
     public const int EBusy = 16;
     public const int ENoDev = 19;
     public const int ENotTy = 25;
+    public const int EInval = 22;
     public const int EPerm = 1;
 
     /// <summary>struct termios as glibc lays it out on Linux (NCCS = 32): 60 bytes.</summary>

@@ -28,6 +28,12 @@ internal sealed class BenchCycleReport(bool json) : IProgress<BenchCycleProgress
             return;
         }
 
+        if (value.Finished && value.Step.Kind == BenchStepKind.Flash && !Console.IsErrorRedirected)
+        {
+            // End the flash's progress line, which is redrawn in place on a terminal.
+            Console.Error.WriteLine();
+        }
+
         var at = value.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture).PadLeft(8);
         Console.Error.WriteLine(value.Finished ? $"{at} s  done: {value.Step.Kind}" : $"{at} s  {value.Step.Description}");
     }
