@@ -38,7 +38,7 @@ public sealed class BenchCommandTests : IDisposable
         var result = _cli.Fwtool("bench", "cycle", "--board", "pi", "--image", "os.img", "--to", "out.img", "--marker", "login:", "--json");
 
         Assert.Equal(27, result.ExitCode);
-        Assert.Contains("\"exitCode\": 27", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"exitCode\":27", result.Stdout, StringComparison.Ordinal);
         Assert.Contains(MissingConsole, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("powered off", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(_cli.PathOf("out.img")));

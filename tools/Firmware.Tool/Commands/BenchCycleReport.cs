@@ -4,7 +4,7 @@ using Firmware.Cli;
 
 namespace Firmware.Tool.Commands;
 
-/// <summary>Shows a bench cycle to people (steps on standard error, the result on standard output) or to programs (one JSON object).</summary>
+/// <summary>Shows a bench cycle to people (steps on standard error, the result on standard output) or to programs (one JSON line).</summary>
 internal sealed class BenchCycleReport(bool json) : IProgress<BenchCycleProgress>
 {
     public void Plan(BenchCyclePlan plan)
@@ -57,10 +57,8 @@ internal sealed class BenchCycleReport(bool json) : IProgress<BenchCycleProgress
         Console.WriteLine($"console log: {result.LogPath}");
     }
 
-    private static void WriteJson(BenchCyclePlan plan, BenchCycleResult result)
+    private static void WriteJson(BenchCyclePlan plan, BenchCycleResult result) => JsonLine.Write(writer =>
     {
-        using var output = JsonOutput.Open();
-        var writer = output.Writer;
         writer.WriteBoolean("ok", true);
         writer.WriteString("board", plan.Wiring.Source);
         writer.WriteString("marker", plan.Request.Marker);
@@ -89,5 +87,5 @@ internal sealed class BenchCycleReport(bool json) : IProgress<BenchCycleProgress
         {
             writer.WriteNull("power");
         }
-    }
+    });
 }
