@@ -38,7 +38,7 @@ internal static partial class BenchCommands
         {
             var asJson = result.GetValue(json);
             string? logPath = null;
-            var linesClaimed = false;
+            var gpioOpened = false;
             return CommandRunner.RunAsync(Program, asJson, async () =>
             {
                 var wiring = board.Load(result, required: true)!;
@@ -78,23 +78,23 @@ internal static partial class BenchCommands
                 }
 
                 using var power = new BoardPower(wiring, GpioDrivers.ForChip(wiring.GpioChip), clock);
-                linesClaimed = true;
+                gpioOpened = true;
                 using var meter = wiring.PowerMeter is { } meterSettings ? Ina219PowerMeter.Open(meterSettings) : null;
                 var outcome = await new BenchCycle(power, console, clock, meter)
                     .RunAsync(plan, flash, report, asJson ? null : new FlashReport(json: false), cancellationToken);
                 power.LeaveAsIs();
                 report.Done(plan, outcome);
                 return ExitCodes.Ok;
-            }, e => BenchFailures.Classify(e, Afterward(e, linesClaimed, logPath)));
+            }, e => BenchFailures.Classify(e, Afterward(e, gpioOpened, logPath)));
         });
         return command;
     }
 
     /// <summary>What a failed cycle left behind, for the error message.</summary>
-    private static string? Afterward(Exception failure, bool linesClaimed, string? logPath)
+    private static string? Afterward(Exception failure, bool gpioOpened, string? logPath)
     {
         // A GPIO failure says itself whether the board could be switched off.
-        var board = linesClaimed && failure is not Bench.BenchException { Error: Bench.BenchError.GpioFailed } ? "the board is powered off" : null;
+        var board = gpioOpened && failure is not Bench.BenchException { Error: Bench.BenchError.GpioFailed } ? "the board is powered off" : null;
         var log = logPath is null ? null : $"console log: {logPath}";
         return board is null && log is null ? null : string.Join("; ", new[] { board, log }.OfType<string>());
     }
