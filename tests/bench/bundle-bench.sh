@@ -32,6 +32,8 @@ BASE=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 WORK=$(mktemp -d "$BASE/bundle-bench.XXXXXX")
 cleanup() { if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$WORK"; else echo "scratch kept in $WORK"; fi; }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM   # so that an interrupted run still removes its scratch directory
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "bundle-bench: $*"; exit 1; }
