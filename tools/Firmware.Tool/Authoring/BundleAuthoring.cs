@@ -5,7 +5,8 @@ namespace Firmware.Tool.Authoring;
 
 /// <summary>
 /// Makes a bundle file from payload files. The manifest comes first in the archive but needs
-/// every chunk's digest, so payloads are encoded into scratch files beside the output first,
+/// every chunk's digest, so payloads are encoded first: into memory when they are small enough
+/// (stored data is at most the payload's size), else into scratch files beside the output,
 /// then the archive is written in one pass and renamed into place.
 /// </summary>
 public static class BundleAuthoring
@@ -22,13 +23,13 @@ public static class BundleAuthoring
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        var scratch = new Dictionary<string, FileStream>(StringComparer.Ordinal);
+        var scratch = new Dictionary<string, Stream>(StringComparer.Ordinal);
         try
         {
             var payloads = new List<PayloadManifest>();
             foreach (var (name, path) in request.Payloads)
             {
-                var stored = Scratch(directory, name);
+                var stored = Scratch(directory, name, new FileInfo(path).Length);
                 scratch[name] = stored;
                 var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
                 await using (source.ConfigureAwait(false))
@@ -84,8 +85,12 @@ public static class BundleAuthoring
         }
     }
 
-    private static FileStream Scratch(string directory, string name) =>
-        new(Path.Combine(directory, $".{name}.{Environment.ProcessId}.stored.tmp"),
+    /// <summary>Payloads up to this size are encoded in memory, which saves writing every byte twice.</summary>
+    private const long InMemoryLimit = 512L << 20;
+
+    private static Stream Scratch(string directory, string name, long payloadSize) => payloadSize is > 0 and <= InMemoryLimit
+        ? new MemoryStream(checked((int)payloadSize))
+        : new FileStream(Path.Combine(directory, $".{name}.{Environment.ProcessId}.stored.tmp"),
             new FileStreamOptions
             {
                 Mode = FileMode.CreateNew,
