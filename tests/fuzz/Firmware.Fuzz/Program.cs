@@ -1,4 +1,3 @@
-using Firmware.Bundles;
 using SharpFuzz;
 
 namespace Firmware.Fuzz;
@@ -34,15 +33,40 @@ internal static class Program
         }
     }
 
+    /// <summary>
+    /// Runs each file through <paramref name="target"/> and prints its outcome; a crash is printed
+    /// with its exception and the innermost frame, so many crash files can be grouped by cause.
+    /// Returns 1 when any file crashed.
+    /// </summary>
     private static int Replay(string target, string[] files)
     {
+        var crashed = 0;
         foreach (var file in files)
         {
-            BundleError? outcome = FuzzTargets.Run(target, File.ReadAllBytes(file));
-            Console.WriteLine($"{file}: {(outcome is { } error ? $"rejected, {error}" : "accepted")}");
+            try
+            {
+                var outcome = FuzzTargets.Run(target, File.ReadAllBytes(file));
+                Console.WriteLine($"{file}: {(outcome is { } error ? $"rejected, {error}" : "accepted")}");
+            }
+#pragma warning disable CA1031 // Replay reports every escaping exception: each one is a finding.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                crashed++;
+                Console.WriteLine($"{file}: CRASH, {e.GetType().Name} in {Origin(e)}: {e.Message}");
+            }
         }
 
-        return 0;
+        return crashed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The innermost frame of the product's own code (Firmware.*), where a fix would go.</summary>
+    private static string Origin(Exception e)
+    {
+        var frames = new System.Diagnostics.StackTrace(e, fNeedFileInfo: false).GetFrames();
+        var method = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.FullName?.StartsWith("Firmware.", StringComparison.Ordinal) == true)
+                     ?? frames.FirstOrDefault()?.GetMethod();
+        return method is null ? "?" : $"{method.DeclaringType?.FullName}.{method.Name}";
     }
 
     private static byte[] ReadAll(Stream stream)
