@@ -147,6 +147,12 @@ public static class ManifestRules
         {
             throw new BundleException(BundleError.ManifestMalformed, $"manifest is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", BundleEntryNames.Manifest, null, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader accepts an escaped lone surrogate ("\ud800") while tokenizing and only
+            // fails when the text is unescaped, as ValueTextEquals does, with this exception type.
+            throw new BundleException(BundleError.ManifestMalformed, "manifest has a property name that is not valid UTF-16 (an unpaired surrogate escape)", BundleEntryNames.Manifest, null, e);
+        }
     }
 
     private static void Check([DoesNotReturnIf(false)] bool condition, string message)
