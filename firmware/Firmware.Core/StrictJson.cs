@@ -22,6 +22,28 @@ internal static class StrictJson
         }
     }
 
+    /// <summary>
+    /// Rejects a null element of a decoded array. RespectNullableAnnotations enforces non-nullable
+    /// properties but not the element type of a collection, so <c>[null]</c> decodes to a list
+    /// holding null where the schema requires a string or an object.
+    /// </summary>
+    public static void RequireElements<T>(IReadOnlyList<T>? list, string path, BundleError error, string entry)
+        where T : class
+    {
+        if (list is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new BundleException(error, $"null at {path}[{i}], where a value is required", entry);
+            }
+        }
+    }
+
     public static byte[] Encode<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 
     // System.Text.Json appends the path and position as a second sentence; we report them our way.

@@ -29,6 +29,7 @@ public static class ManifestRules
         }
 
         var manifest = StrictJson.Decode(utf8, FirmwareJsonContext.Default.BundleManifest, BundleError.ManifestMalformed, BundleEntryNames.Manifest);
+        RequireElements(manifest);
         Validate(manifest);
         return manifest;
     }
@@ -113,6 +114,19 @@ public static class ManifestRules
 
         Check(size == payload.Size, $"payload '{name}': chunks add up to {size} bytes, not the declared {payload.Size}");
         Check(stored == payload.StoredSize, $"payload '{name}': stored chunks add up to {stored} bytes, not the declared {payload.StoredSize}");
+    }
+
+    private static void RequireElements(BundleManifest manifest)
+    {
+        const BundleError error = BundleError.ManifestMalformed;
+        const string entry = BundleEntryNames.Manifest;
+        StrictJson.RequireElements(manifest.Compatible, "$.compatible", error, entry);
+        StrictJson.RequireElements(manifest.Trust, "$.trust", error, entry);
+        StrictJson.RequireElements(manifest.Payloads, "$.payloads", error, entry);
+        for (var i = 0; i < manifest.Payloads.Count; i++)
+        {
+            StrictJson.RequireElements(manifest.Payloads[i].Chunks, $"$.payloads[{i}].chunks", error, entry);
+        }
     }
 
     private static bool IsDigest(string hex) => hex.Length == 64 && hex.All(char.IsAsciiHexDigitLower);
