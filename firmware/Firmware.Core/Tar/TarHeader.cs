@@ -190,13 +190,26 @@ public readonly record struct TarHeader(string Name, long Size, long Modificatio
     {
         if ((field[0] & 0x80) != 0)
         {
-            // Base-256: the remaining bits of the field, big-endian. Negative values (0xFF lead) are invalid here.
-            if (field[0] != 0x80 || field[1..^8].ContainsAnyExcept((byte)0) || (field[^8] & 0x80) != 0)
+            // Base-256: the bytes after the 0x80 lead, big-endian. Negative values (0xFF lead) are
+            // invalid here, and so is anything that does not fit a non-negative long. The 8-byte
+            // fields (mode, checksum) hold only 7 bytes after the lead, so the 8-byte tail is
+            // taken only when the field has one.
+            var bytes = field[1..];
+            var tail = bytes.Length > sizeof(long) ? bytes[^sizeof(long)..] : bytes;
+            if (field[0] != 0x80 ||
+                bytes[..^tail.Length].ContainsAnyExcept((byte)0) ||
+                (tail.Length == sizeof(long) && (tail[0] & 0x80) != 0))
             {
                 throw new BundleException(BundleError.HeaderInvalid, $"tar {what} field holds an unsupported base-256 number", null, offset);
             }
 
-            return BinaryPrimitives.ReadInt64BigEndian(field[^8..]);
+            long number = 0;
+            foreach (var b in tail)
+            {
+                number = (number << 8) | b;
+            }
+
+            return number;
         }
 
         var i = 0;
