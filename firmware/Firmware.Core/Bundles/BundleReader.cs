@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Firmware.Signing;
 using Firmware.Tar;
 using Firmware.Trust;
@@ -21,6 +20,7 @@ public sealed partial class BundleReader : IDisposable
 {
     private readonly TarStreamReader _tar;
     private readonly VerificationPolicy _policy;
+    private readonly bool _verifying;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _expected = [];
     private BundleManifest? _manifest;
@@ -34,9 +34,13 @@ public sealed partial class BundleReader : IDisposable
 
     /// <summary>Creates a reader over <paramref name="stream"/>, verifying against <paramref name="policy"/>.</summary>
     public BundleReader(Stream stream, VerificationPolicy policy)
+        : this(stream, policy ?? throw new ArgumentNullException(nameof(policy)), verifying: true)
+    {
+    }
+
+    private BundleReader(Stream stream, VerificationPolicy policy, bool verifying)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(policy);
         if (!stream.CanRead)
         {
             throw new ArgumentException("The stream must be readable.", nameof(stream));
@@ -44,6 +48,7 @@ public sealed partial class BundleReader : IDisposable
 
         _tar = new TarStreamReader(stream);
         _policy = policy;
+        _verifying = verifying;
     }
 
     /// <summary>Bytes consumed from the stream so far.</summary>
@@ -56,36 +61,19 @@ public sealed partial class BundleReader : IDisposable
     /// <exception cref="BundleException">The bundle is rejected; the code says why.</exception>
     public async ValueTask<VerifiedManifest> ReadManifestAsync(CancellationToken cancellationToken = default)
     {
-        if (_manifest is not null)
+        if (_manifest is not null || !_verifying)
         {
             throw new InvalidOperationException("The manifest has already been read.");
         }
 
-        var manifestBytes = await ReadSmallEntryAsync(BundleEntryNames.Manifest, BundleLimits.MaxManifestBytes, cancellationToken);
-        var manifest = ManifestRules.Parse(manifestBytes);
-        _expected.Add(BundleEntryNames.Signatures);
-        _expected.AddRange((manifest.Trust ?? []).Select(t => BundleEntryNames.Trust(t.Version)));
-        _expected.AddRange(manifest.Payloads.Select(p => BundleEntryNames.Payload(p.Name)));
-
-        var signatureBytes = await ReadSmallEntryAsync(BundleEntryNames.Signatures, BundleLimits.MaxSignaturesBytes, cancellationToken);
-        var signatures = StrictJson.Decode(signatureBytes, FirmwareJsonContext.Default.DetachedSignatures, BundleError.SignatureMalformed, BundleEntryNames.Signatures);
-        StrictJson.RequireElements(signatures.Signatures, "$.signatures", BundleError.SignatureMalformed, BundleEntryNames.Signatures);
-        if (signatures.PayloadType != PreAuthEncoding.ManifestType)
-        {
-            throw new BundleException(BundleError.SignatureMalformed, $"payload type '{signatures.PayloadType}' is not '{PreAuthEncoding.ManifestType}'", BundleEntryNames.Signatures);
-        }
-
-        var carried = new List<TrustFile>();
-        foreach (var reference in manifest.Trust ?? [])
-        {
-            carried.Add(await ReadTrustAsync(reference, cancellationToken));
-        }
+        var header = await ReadHeaderEntriesAsync(cancellationToken);
+        var manifest = header.Manifest;
 
         // Trust first, then signatures under it, then policy: never act on what is not authentic.
         _policy.Trust.VerifySelfSigned();
-        var trust = TrustChain.Advance(_policy.Trust, carried, _policy.Now);
-        var message = PreAuthEncoding.Encode(PreAuthEncoding.ManifestType, manifestBytes);
-        var signers = ThresholdCheck.Require(message, signatures.Signatures, trust.ReleaseKeys, trust.Document.Roles.Release.Threshold, "release", BundleEntryNames.Signatures);
+        var trust = TrustChain.Advance(_policy.Trust, header.CarriedTrust, _policy.Now);
+        var message = PreAuthEncoding.Encode(PreAuthEncoding.ManifestType, header.ManifestBytes.Span);
+        var signers = ThresholdCheck.Require(message, header.Signatures.Signatures, trust.ReleaseKeys, trust.Document.Roles.Release.Threshold, "release", BundleEntryNames.Signatures);
         CheckPolicy(manifest);
 
         _manifest = manifest;
@@ -95,7 +83,7 @@ public sealed partial class BundleReader : IDisposable
         return new VerifiedManifest
         {
             Manifest = manifest,
-            ManifestBytes = manifestBytes,
+            ManifestBytes = header.ManifestBytes,
             Trust = trust,
             TrustAdvanced = !ReferenceEquals(trust, _policy.Trust),
             Signers = signers,
@@ -167,21 +155,6 @@ public sealed partial class BundleReader : IDisposable
 
         await _tar.ExpectEndOfStreamAsync(cancellationToken);
         _finished = true;
-    }
-
-    private async ValueTask<TrustFile> ReadTrustAsync(TrustReference reference, CancellationToken cancellationToken)
-    {
-        var name = BundleEntryNames.Trust(reference.Version);
-        var bytes = await ReadSmallEntryAsync(name, TrustFile.MaxBytes, cancellationToken);
-        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != reference.Sha256)
-        {
-            throw new BundleException(BundleError.TrustMismatch, "trust file does not match the digest in the manifest", name);
-        }
-
-        var trust = TrustFile.Parse(bytes, name);
-        return trust.Version == reference.Version
-            ? trust
-            : throw new BundleException(BundleError.TrustMismatch, $"trust file holds version {trust.Version}, not {reference.Version}", name);
     }
 
     private void CheckPolicy(BundleManifest manifest)

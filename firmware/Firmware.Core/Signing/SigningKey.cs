@@ -38,7 +38,7 @@ public sealed class SigningKey : IDisposable
     }
 
     /// <summary>Exports the private key as PKCS#8 PEM.</summary>
-    public byte[] ExportPem() => _key.Export(KeyBlobFormat.PkixPrivateKeyText);
+    public byte[] ExportPem() => Pem.WithUnixLineEndings(_key.Export(KeyBlobFormat.PkixPrivateKeyText));
 
     /// <summary>Signs <paramref name="message"/>. Ed25519 is deterministic: same key and message, same signature.</summary>
     public byte[] Sign(ReadOnlySpan<byte> message) => SignatureAlgorithm.Ed25519.Sign(_key, message);

@@ -45,7 +45,7 @@ public sealed class VerificationKey : IEquatable<VerificationKey>
     }
 
     /// <summary>Exports the key as SubjectPublicKeyInfo PEM.</summary>
-    public byte[] ExportPem() => _key.Export(KeyBlobFormat.PkixPublicKeyText);
+    public byte[] ExportPem() => Pem.WithUnixLineEndings(_key.Export(KeyBlobFormat.PkixPublicKeyText));
 
     /// <summary>True when <paramref name="signature"/> is this key's signature of <paramref name="message"/>.</summary>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>

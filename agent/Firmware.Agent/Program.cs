@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Firmware.Cli;
+
+// fwagent runs on the device. Today it verifies bundles exactly as fwtool does (the same
+// command, the same code); the update engine and MQTT client build on the same reader.
+var clock = TimeProvider.System;
+var root = new RootCommand("fwagent: the device agent that verifies and installs firmware bundles.")
+{
+    VerifyCommand.Create("fwagent", clock),
+};
+
+return await CommandLine.InvokeAsync(root, "fwagent", args);

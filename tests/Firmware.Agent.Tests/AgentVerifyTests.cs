@@ -1,0 +1,91 @@
+using Firmware.Bundles;
+using Firmware.Signing;
+using Firmware.Trust;
+
+namespace Firmware.Agent.Tests;
+
+[Trait("Category", "System")]
+public sealed class AgentVerifyTests : IClassFixture<PublishedAgent>
+{
+    private readonly PublishedAgent _agent;
+
+    public AgentVerifyTests(PublishedAgent agent) => _agent = agent;
+
+    [Fact]
+    public void Native_binary_links_only_the_C_library()
+    {
+        var needed = ProcessRunner.Run("readelf", ["-d", _agent.Executable], _agent.Directory);
+
+        Assert.Equal(0, needed.ExitCode);
+        var libraries = needed.Stdout.Split('\n').Where(l => l.Contains("(NEEDED)", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf('[', StringComparison.Ordinal) + 1)..l.IndexOf(']', StringComparison.Ordinal)]).Order().ToArray();
+        Assert.Equal(["ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6"], libraries);
+    }
+
+    [Fact]
+    public void Publishing_reports_no_trim_or_AOT_warnings()
+    {
+        Assert.DoesNotContain("warning", _agent.PublishOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Verifies_a_good_bundle_and_rejects_a_tampered_one_with_the_integrity_exit_code()
+    {
+        var (trustPath, bundlePath) = await WriteSignedBundleAsync();
+        var tamperedPath = Path.Combine(_agent.Directory, "tampered.fwb");
+        var bytes = await File.ReadAllBytesAsync(bundlePath);
+        bytes[^2048] ^= 0x80;
+        await File.WriteAllBytesAsync(tamperedPath, bytes);
+
+        var good = _agent.Agent("verify", bundlePath, "--trust", trustPath, "--board", "test-board");
+        var bad = _agent.Agent("verify", tamperedPath, "--trust", trustPath, "--json");
+
+        Assert.True(good.ExitCode == 0, good.Stdout + good.Stderr);
+        Assert.Equal(14, bad.ExitCode);
+        Assert.Contains("\"error\": \"ChunkHashMismatch\"", bad.Stdout, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Trust, string Bundle)> WriteSignedBundleAsync()
+    {
+        using var root = SigningKey.Generate();
+        using var release = SigningKey.Generate();
+        var trust = TrustFile.Create(new TrustDocument
+        {
+            Type = TrustDocument.TypeName,
+            Version = 1,
+            Expires = DateTimeOffset.UtcNow.AddDays(30),
+            Keys = [Describe(root), Describe(release)],
+            Roles = new TrustRoles
+            {
+                Root = new RoleDefinition { KeyIds = [root.KeyId], Threshold = 1 },
+                Release = new RoleDefinition { KeyIds = [release.KeyId], Threshold = 1 },
+            },
+        }, [root]);
+        var trustPath = Path.Combine(_agent.Directory, "trust.json");
+        await File.WriteAllBytesAsync(trustPath, trust.Bytes.ToArray());
+
+        var payload = new byte[2 << 20];
+        new Random(3).NextBytes(payload);
+        using var stored = new MemoryStream();
+        var entry = await PayloadEncoder.EncodeAsync("rootfs", new MemoryStream(payload), stored, new PayloadEncoding());
+        var manifest = new BundleManifest
+        {
+            Format = BundleManifest.CurrentFormat,
+            Compatible = ["test-board"],
+            Version = "1.0.0",
+            Created = DateTimeOffset.UtcNow,
+            Expires = DateTimeOffset.UtcNow.AddDays(1),
+            Payloads = [entry],
+        };
+        var bundlePath = Path.Combine(_agent.Directory, "bundle.fwb");
+        await using (var output = File.Create(bundlePath))
+        {
+            await BundleWriter.WriteAsync(output, manifest, [release], [], _ => new MemoryStream(stored.ToArray()));
+        }
+
+        return (trustPath, bundlePath);
+    }
+
+    private static TrustKey Describe(SigningKey key) =>
+        new() { KeyId = key.KeyId, Algorithm = "ed25519", Public = Convert.ToBase64String(key.PublicKey.Raw) };
+}

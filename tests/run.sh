@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The test command (README.md): installs what the tests need, builds everything with warnings as
+# errors, then runs every tier: Unit and Integration first, System (NativeAOT publish, QEMU) last.
+# Run one tier alone with: dotnet test Firmware.sln --filter Category=Unit
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
+# (tar, openssl, bmaptool, the compressors, losetup).
+packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet restore Firmware.sln
+dotnet build Firmware.sln -c Release --no-restore
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+status=0
+run_tier() {
+    local filter=$1
+    echo "== tests: $filter"
+    dotnet test Firmware.sln -c Release --no-build --filter "$filter" --logger "console;verbosity=minimal" 2>&1 \
+        | tee -a "$results/log" || status=1
+}
+run_tier "Category!=System"
+run_tier "Category=System"
+
+# One closing line that any reader of the log can count on.
+awk '/(Passed|Failed)!/ {
+        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/log"
+exit $status

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Firmware.Cli;
+using Firmware.Tool.Commands;
+
+var clock = TimeProvider.System;
+var root = new RootCommand("fwtool: build, sign, verify and roll out firmware for A/B boards.")
+{
+    KeygenCommand.Create(),
+    TrustCommands.Create(clock),
+    BundleCommands.Create(clock),
+    FlashCommand.Create(),
+    BmapCommands.Create(),
+    DemoCommand.Create(clock),
+};
+
+return await CommandLine.InvokeAsync(root, "fwtool", args);
