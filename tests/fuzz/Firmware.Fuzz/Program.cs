@@ -21,7 +21,18 @@ internal static class Program
         switch (args)
         {
             case [var target] when FuzzTargets.Names.Contains(target):
-                Fuzzer.OutOfProcess.Run(stream => FuzzTargets.Run(target, ReadAll(stream)));
+                var warm = false;
+                Fuzzer.OutOfProcess.Run(stream =>
+                {
+                    var input = ReadAll(stream);
+                    if (!warm)
+                    {
+                        warm = true;
+                        WarmUp(target, input);
+                    }
+
+                    FuzzTargets.Run(target, input);
+                });
                 return 0;
             case ["replay", var target, .. var files] when FuzzTargets.Names.Contains(target) && files.Length > 0:
                 return Replay(target, files);
@@ -67,6 +78,33 @@ internal static class Program
         var method = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.FullName?.StartsWith("Firmware.", StringComparison.Ordinal) == true)
                      ?? frames.FirstOrDefault()?.GetMethod();
         return method is null ? "?" : $"{method.DeclaringType?.FullName}.{method.Name}";
+    }
+
+    /// <summary>
+    /// Runs the first input of a worker process once before it counts, then clears the coverage
+    /// map. That first run builds the fixed keys, trust and policy and the JSON metadata, all
+    /// through instrumented product code; counted, it would make the same input take different
+    /// paths depending on whether it came first (unstable edges).
+    /// </summary>
+    private static unsafe void WarmUp(string target, byte[] input)
+    {
+        _ = FuzzKeys.Policy;
+        try
+        {
+            FuzzTargets.Run(target, input);
+        }
+#pragma warning disable CA1031 // The run that counts comes next and reports the same exception.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        if (SharpFuzz.Common.Trace.SharedMem is not null)
+        {
+            new Span<byte>(SharpFuzz.Common.Trace.SharedMem, 1 << 16).Clear();
+        }
+
+        SharpFuzz.Common.Trace.PrevLocation = 0;
     }
 
     private static byte[] ReadAll(Stream stream)
