@@ -53,9 +53,8 @@ export AFL_SKIP_BIN_CHECK=1
 export AFL_SKIP_CPUFREQ=1
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export AFL_NO_UI=1
-export AFL_NO_AFFINITY="${AFL_NO_AFFINITY:-1}"
+export AFL_NO_AFFINITY=1
 export AFL_FAST_CAL=1
-export DOTNET_TieredPGO=0
 
 echo "fuzzing $target for ${seconds}s: inputs $corpus, findings $findings"
 set +e
