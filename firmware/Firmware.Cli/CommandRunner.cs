@@ -60,23 +60,25 @@ public static class CommandRunner
     {
         if (json)
         {
-            using var output = JsonOutput.Open();
-            var writer = output.Writer;
-            writer.WriteBoolean("ok", false);
-            writer.WriteNumber("exitCode", exitCode);
-            if (bundleError is not null)
+            // One line, so it also ends a stream of JSON-line events (fwtool flash --json).
+            JsonLine.Write(writer =>
             {
-                writer.WriteString("error", bundleError.Error.ToString());
-                writer.WriteNumber("code", (int)bundleError.Error);
-                writer.WriteString("class", bundleError.Class.ToString());
-                writer.WriteString("message", bundleError.Message);
-                if (bundleError.Entry is { } entry) writer.WriteString("entry", entry);
-                if (bundleError.Offset is { } offset) writer.WriteNumber("offset", offset);
-            }
-            else
-            {
-                writer.WriteString("message", message);
-            }
+                writer.WriteBoolean("ok", false);
+                writer.WriteNumber("exitCode", exitCode);
+                if (bundleError is not null)
+                {
+                    writer.WriteString("error", bundleError.Error.ToString());
+                    writer.WriteNumber("code", (int)bundleError.Error);
+                    writer.WriteString("class", bundleError.Class.ToString());
+                    writer.WriteString("message", bundleError.Message);
+                    if (bundleError.Entry is { } entry) writer.WriteString("entry", entry);
+                    if (bundleError.Offset is { } offset) writer.WriteNumber("offset", offset);
+                }
+                else
+                {
+                    writer.WriteString("message", message);
+                }
+            });
         }
 
         Console.Error.WriteLine($"{program}: {message}");

@@ -42,6 +42,15 @@ public static class ExitCodes
     /// <summary>Reading the target back gave other bytes than were written.</summary>
     public const int VerifyMismatch = 24;
 
+    /// <summary>A spec file (board.yml) is malformed; the message names the file, line and key.</summary>
+    public const int SpecInvalid = 25;
+
+    /// <summary>The board's console did not print the marker in time.</summary>
+    public const int MarkerTimeout = 26;
+
+    /// <summary>Bench hardware is missing or failed: console device, GPIO chip or line, power meter.</summary>
+    public const int BenchHardware = 27;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 

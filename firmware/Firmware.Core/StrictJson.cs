@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Firmware.Bundles;
@@ -44,7 +46,22 @@ internal static class StrictJson
         }
     }
 
-    public static byte[] Encode<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+    /// <summary>
+    /// The canonical encoding: compact, members in declaration order, and strings escaped only
+    /// where JSON requires it. The default encoder would also escape '+' (as \u002B) in every
+    /// base64 value, which is valid but makes the canonical form needlessly hard to reproduce.
+    /// These files never meet an HTML page, which is what the stricter default guards against.
+    /// </summary>
+    public static byte[] Encode<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     // System.Text.Json appends the path and position as a second sentence; we report them our way.
     private static string FirstSentence(string message)

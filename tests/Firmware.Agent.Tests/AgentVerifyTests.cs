@@ -42,7 +42,7 @@ public sealed class AgentVerifyTests : IClassFixture<PublishedAgent>
 
         Assert.True(good.ExitCode == 0, good.Stdout + good.Stderr);
         Assert.Equal(14, bad.ExitCode);
-        Assert.Contains("\"error\": \"ChunkHashMismatch\"", bad.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"error\":\"ChunkHashMismatch\"", bad.Stdout, StringComparison.Ordinal);
     }
 
     private async Task<(string Trust, string Bundle)> WriteSignedBundleAsync()

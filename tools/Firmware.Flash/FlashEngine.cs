@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Runtime.ExceptionServices;
 using Firmware.Flash.Bmap;
 using Firmware.Flash.Targets;
 
@@ -17,6 +17,7 @@ public sealed class FlashEngine
 
     private readonly IProgress<FlashProgress>? _progress;
     private readonly Stopwatch _clock = new();
+    private readonly Lock _reportLock = new();
 
     /// <summary>Creates an engine that reports to <paramref name="progress"/>.</summary>
     public FlashEngine(IProgress<FlashProgress>? progress = null) => _progress = progress;
@@ -31,7 +32,7 @@ public sealed class FlashEngine
         ArgumentNullException.ThrowIfNull(target);
         _clock.Restart();
         var writer = new RangeWriter(target, Buffers, BufferSize);
-        var written = new List<(PlannedRange Range, byte[] Digest)>();
+        var written = new WrittenLog();
         long imageSize;
         try
         {
@@ -59,13 +60,13 @@ public sealed class FlashEngine
         Sync(target, writer.BytesWritten);
         if (verify)
         {
-            ReadBack(plan.ChecksumType, target, written, cancellationToken);
+            ReadBack(target, written, cancellationToken);
         }
 
-        return new FlashResult(imageSize, writer.BytesWritten, written.Count, verify, _clock.Elapsed);
+        return new FlashResult(imageSize, writer.BytesWritten, written.Ranges, verify, _clock.Elapsed);
     }
 
-    private async Task<long> WriteRangesAsync(FlashPlan plan, Stream source, RangeWriter writer, List<(PlannedRange, byte[])> written, CancellationToken cancellationToken)
+    private async Task<long> WriteRangesAsync(FlashPlan plan, Stream source, RangeWriter writer, WrittenLog written, CancellationToken cancellationToken)
     {
         var position = 0L;
         var total = plan.BytesToWrite;
@@ -85,6 +86,7 @@ public sealed class FlashEngine
                 }
 
                 hash.AppendData(buffer, 0, read);
+                written.Add(position, buffer.AsSpan(0, read));
                 await writer.WriteAsync(buffer, read, position, cancellationToken);
                 position += read;
                 remaining -= read;
@@ -100,15 +102,14 @@ public sealed class FlashEngine
                     $"incomplete: {writer.BytesWritten} bytes written, through byte {range.Offset + range.Length - 1}; nothing after the bad range");
             }
 
-            written.Add((range, digest));
+            written.Ranges++;
         }
 
         return plan.ImageSize ?? position;
     }
 
-    private async Task<long> StreamToEndAsync(Stream source, IFlashTarget target, RangeWriter writer, List<(PlannedRange, byte[])> written, CancellationToken cancellationToken)
+    private async Task<long> StreamToEndAsync(Stream source, IFlashTarget target, RangeWriter writer, WrittenLog written, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var position = 0L;
         while (true)
         {
@@ -126,13 +127,13 @@ public sealed class FlashEngine
                 throw new FlashException(FlashError.TargetRefused, $"the image is larger than the target ({capacity} bytes)", writer.State);
             }
 
-            hash.AppendData(buffer, 0, read);
+            written.Add(position, buffer.AsSpan(0, read));
             await writer.WriteAsync(buffer, read, position, cancellationToken);
             position += read;
             Report("writing", writer.BytesQueued, null);
         }
 
-        written.Add((new PlannedRange(0, 0, position, null), hash.GetHashAndReset()));
+        written.Ranges = 1;
         return position;
     }
 
@@ -172,37 +173,41 @@ public sealed class FlashEngine
         }
     }
 
-    private void ReadBack(string checksumType, IFlashTarget target, List<(PlannedRange Range, byte[] Digest)> written, CancellationToken cancellationToken)
+    // Every written buffer is checked on its own, so the read-back runs on all cores and costs
+    // about what reading the medium costs.
+    private void ReadBack(IFlashTarget target, WrittenLog written, CancellationToken cancellationToken)
     {
-        var total = written.Sum(w => w.Range.Length);
-        var done = 0L;
-        var buffer = new byte[BufferSize];
-        foreach (var (range, digest) in written)
+        foreach (var (offset, length) in written.Extents())
         {
-            target.DropCache(range.Offset, range.Length);
-            using var hash = BmapFile.Hash(checksumType);
-            for (var offset = range.Offset; offset < range.Offset + range.Length;)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var want = (int)Math.Min(buffer.Length, range.Offset + range.Length - offset);
-                var read = target.Read(buffer.AsSpan(0, want), offset);
-                if (read <= 0)
-                {
-                    throw new FlashException(FlashError.VerifyMismatch, $"the target ends at offset {offset} while reading back range {range.Index}", "written but unverified");
-                }
+            target.DropCache(offset, length);
+        }
 
-                hash.AppendData(buffer, 0, read);
-                offset += read;
-                done += read;
-                Report("verifying", done, total);
-            }
-
-            if (!hash.GetHashAndReset().AsSpan().SequenceEqual(digest))
+        var total = written.Bytes;
+        var done = 0L;
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.ForEach(written.Spans, options, () => new byte[BufferSize], (span, _, buffer) =>
             {
-                throw new FlashException(FlashError.VerifyMismatch,
-                    $"reading back range {range.Index} (bytes {range.Offset}-{range.Offset + range.Length - 1}) gave other bytes than were written: the medium is faulty or was changed meanwhile",
-                    "written but corrupt");
-            }
+                VerifySpan(target, span, buffer);
+                Report("verifying", Interlocked.Add(ref done, span.Length), total);
+                return buffer;
+            }, _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<FlashException>().FirstOrDefault() is { } mismatch)
+        {
+            ExceptionDispatchInfo.Throw(mismatch);
+        }
+    }
+
+    private static void VerifySpan(IFlashTarget target, WrittenSpan span, byte[] buffer)
+    {
+        var read = target.Read(buffer.AsSpan(0, span.Length), span.Offset);
+        if (read != span.Length || !WrittenLog.Matches(buffer.AsSpan(0, read), span.Check))
+        {
+            throw new FlashException(FlashError.VerifyMismatch,
+                $"reading back bytes {span.Offset}-{span.Offset + span.Length - 1} gave other bytes than were written: the medium is faulty, too small, or was changed meanwhile",
+                "written but corrupt");
         }
     }
 
@@ -230,5 +235,12 @@ public sealed class FlashEngine
         }
     }
 
-    private void Report(string phase, long done, long? total) => _progress?.Report(new FlashProgress(phase, done, total, _clock.Elapsed));
+    private void Report(string phase, long done, long? total)
+    {
+        // Read-back reports from several threads; progress sinks need not be thread-safe.
+        lock (_reportLock)
+        {
+            _progress?.Report(new FlashProgress(phase, done, total, _clock.Elapsed));
+        }
+    }
 }

@@ -10,6 +10,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     BundleCommands.Create(clock),
     FlashCommand.Create(),
     BmapCommands.Create(),
+    BenchCommands.Create(clock),
     DemoCommand.Create(clock),
 };
 

@@ -14,7 +14,7 @@ public enum BundleError
     Truncated = 101,
     /// <summary>A tar header's checksum does not match its bytes.</summary>
     HeaderChecksum = 102,
-    /// <summary>A tar header field is malformed (magic, octal number, name encoding).</summary>
+    /// <summary>A tar header field is malformed (magic, octal number, name encoding), or an entry's padding is not zero.</summary>
     HeaderInvalid = 103,
     /// <summary>An entry is not a regular file (symlink, hard link, device node, directory, FIFO, PAX/GNU extension).</summary>
     UnsupportedEntryType = 104,

@@ -28,6 +28,12 @@ public sealed partial class BundleReader
             throw Mismatch(header.Name, name, offset);
         }
 
+        if (_created is { } created && header.ModificationTime != created)
+        {
+            throw new BundleException(BundleError.HeaderInvalid, $"modification time {header.ModificationTime} differs from the manifest's created time {created}", name, offset);
+        }
+
+        _firstModificationTime ??= header.ModificationTime;
         _seen.Add(name);
         _expected.Remove(name);
         return header;

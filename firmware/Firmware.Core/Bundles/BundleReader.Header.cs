@@ -23,6 +23,14 @@ public sealed partial class BundleReader
     {
         var manifestBytes = await ReadSmallEntryAsync(BundleEntryNames.Manifest, BundleLimits.MaxManifestBytes, cancellationToken);
         var manifest = ManifestRules.Parse(manifestBytes);
+
+        // Every header carries the manifest's creation time: nothing in a header is free to vary.
+        _created = manifest.Created.ToUnixTimeSeconds();
+        if (_firstModificationTime != _created)
+        {
+            throw new BundleException(BundleError.HeaderInvalid, $"modification time {_firstModificationTime} differs from the manifest's created time {_created}", BundleEntryNames.Manifest, 0);
+        }
+
         _expected.Add(BundleEntryNames.Signatures);
         _expected.AddRange((manifest.Trust ?? []).Select(t => BundleEntryNames.Trust(t.Version)));
         _expected.AddRange(manifest.Payloads.Select(p => BundleEntryNames.Payload(p.Name)));
@@ -33,6 +41,12 @@ public sealed partial class BundleReader
         if (signatures.PayloadType != PreAuthEncoding.ManifestType)
         {
             throw new BundleException(BundleError.SignatureMalformed, $"payload type '{signatures.PayloadType}' is not '{PreAuthEncoding.ManifestType}'", BundleEntryNames.Signatures);
+        }
+
+        // The entry is not itself signed, so it is held to the one encoding the writer produces.
+        if (!StrictJson.Encode(signatures, FirmwareJsonContext.Default.DetachedSignatures).AsSpan().SequenceEqual(signatureBytes))
+        {
+            throw new BundleException(BundleError.SignatureMalformed, "signature entry is not in canonical form (compact JSON as the writer emits it)", BundleEntryNames.Signatures);
         }
 
         var carried = new List<TrustFile>();

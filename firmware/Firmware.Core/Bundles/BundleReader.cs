@@ -24,6 +24,8 @@ public sealed partial class BundleReader : IDisposable
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _expected = [];
     private BundleManifest? _manifest;
+    private long? _created;
+    private long? _firstModificationTime;
     private byte[] _stored = [];
     private byte[] _raw = [];
     private byte[][] _digests = [];

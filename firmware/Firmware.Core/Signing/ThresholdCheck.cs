@@ -50,9 +50,10 @@ public static class ThresholdCheck
                 throw new BundleException(BundleError.DuplicateSigner, $"key {record.KeyId} signed more than once", entry);
             }
 
-            if (!Convert.TryFromBase64String(record.Sig, signature, out var written) || written != SignatureLength)
+            if (!Convert.TryFromBase64String(record.Sig, signature, out var written) || written != SignatureLength ||
+                Convert.ToBase64String(signature) != record.Sig)
             {
-                throw new BundleException(BundleError.SignatureMalformed, $"signature by key {record.KeyId} is not 64 bytes of base64", entry);
+                throw new BundleException(BundleError.SignatureMalformed, $"signature by key {record.KeyId} is not 64 bytes of canonical base64", entry);
             }
 
             if (!roleKeys.TryGetValue(record.KeyId, out var key))

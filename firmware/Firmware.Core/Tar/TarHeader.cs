@@ -43,6 +43,26 @@ public readonly record struct TarHeader(string Name, long Size, long Modificatio
     /// <summary>The largest size the 11-digit octal field holds; larger sizes use base-256.</summary>
     private const long MaxOctalSize = (1L << 33) - 1;
 
+    /// <summary>The mode every bundle entry has (0644).</summary>
+    public const int EntryMode = 0x1A4;
+
+    /// <summary>
+    /// True when <paramref name="block"/> is exactly the header <see cref="WriteTo"/> writes for
+    /// <paramref name="header"/> with mode <see cref="EntryMode"/>. Bundles admit only this one
+    /// encoding, so that no bit of a header can change without the reader noticing.
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<byte> block, TarHeader header)
+    {
+        if (header.Mode != EntryMode || header.Name.Length > NameLength)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[BlockSize];
+        header.WriteTo(expected);
+        return block[..BlockSize].SequenceEqual(expected);
+    }
+
     /// <summary>Number of padding bytes that follow <paramref name="size"/> bytes of entry data.</summary>
     public static int PaddingFor(long size) => (int)((BlockSize - (size % BlockSize)) % BlockSize);
 
@@ -190,26 +210,14 @@ public readonly record struct TarHeader(string Name, long Size, long Modificatio
     {
         if ((field[0] & 0x80) != 0)
         {
-            // Base-256: the bytes after the 0x80 lead, big-endian. Negative values (0xFF lead) are
-            // invalid here, and so is anything that does not fit a non-negative long. The 8-byte
-            // fields (mode, checksum) hold only 7 bytes after the lead, so the 8-byte tail is
-            // taken only when the field has one.
-            var bytes = field[1..];
-            var tail = bytes.Length > sizeof(long) ? bytes[^sizeof(long)..] : bytes;
-            if (field[0] != 0x80 ||
-                bytes[..^tail.Length].ContainsAnyExcept((byte)0) ||
-                (tail.Length == sizeof(long) && (tail[0] & 0x80) != 0))
+            // Base-256: the remaining bits of the field, big-endian. Negative values (0xFF lead) are invalid here.
+            // Only the 12-byte fields (size, mtime) can hold it; in an 8-byte field it is malformed.
+            if (field.Length < 9 || field[0] != 0x80 || field[1..^8].ContainsAnyExcept((byte)0) || (field[^8] & 0x80) != 0)
             {
                 throw new BundleException(BundleError.HeaderInvalid, $"tar {what} field holds an unsupported base-256 number", null, offset);
             }
 
-            long number = 0;
-            foreach (var b in tail)
-            {
-                number = (number << 8) | b;
-            }
-
-            return number;
+            return BinaryPrimitives.ReadInt64BigEndian(field[^8..]);
         }
 
         var i = 0;

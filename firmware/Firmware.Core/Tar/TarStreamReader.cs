@@ -12,12 +12,23 @@ internal sealed class TarStreamReader
     private const int RecordSize = 20 * TarHeader.BlockSize;
 
     private readonly Stream _stream;
+    private readonly bool _readDirectly;
     private readonly byte[] _block = new byte[TarHeader.BlockSize];
     private long _entryRemaining;
     private int _entryPadding;
     private string? _entryName;
 
-    public TarStreamReader(Stream stream) => _stream = stream;
+    public TarStreamReader(Stream stream)
+    {
+        _stream = stream;
+
+        // A FileStream opened for synchronous I/O (as the CLIs open bundles) has no asynchronous
+        // read: ReadAsync queues the blocking read to the thread pool and resumes on whichever
+        // worker ran it, so every chunk costs a hand-off between threads, with wake-ups and
+        // spinning, while the reader waits anyway. Read such a file on the calling thread instead;
+        // any other stream (a socket, a pipe, an asynchronous file) keeps ReadAsync.
+        _readDirectly = stream is FileStream { IsAsync: false };
+    }
 
     /// <summary>Absolute offset of the next byte to be read.</summary>
     public long Position { get; private set; }
@@ -37,8 +48,10 @@ internal sealed class TarStreamReader
         var offset = Position;
         if (!await TryFillAsync(_block, cancellationToken))
         {
-            throw new BundleException(offset == 0 ? BundleError.Empty : BundleError.Truncated,
-                offset == 0 ? "the bundle is empty" : "the archive ends without an end-of-archive marker", null, offset);
+            // Empty only when the stream held nothing at all; a partial first header is truncation.
+            var empty = Position == 0;
+            throw new BundleException(empty ? BundleError.Empty : BundleError.Truncated,
+                empty ? "the bundle is empty" : "the archive ends inside a header or without an end-of-archive marker", null, offset);
         }
 
         if (TarHeader.IsZeroBlock(_block))
@@ -53,6 +66,11 @@ internal sealed class TarStreamReader
         }
 
         var header = TarHeader.Parse(_block, offset);
+        if (!TarHeader.IsCanonical(_block, header))
+        {
+            throw new BundleException(BundleError.HeaderInvalid, "tar header is not in the one form bundles use (docs/bundle-format.md, section 1.2)", header.Name, offset);
+        }
+
         _entryName = header.Name;
         _entryRemaining = header.Size;
         _entryPadding = TarHeader.PaddingFor(header.Size);
@@ -79,7 +97,7 @@ internal sealed class TarStreamReader
     {
         var padding = (int)((RecordSize - (Position % RecordSize)) % RecordSize);
         var probe = new byte[padding + 1];
-        var read = await _stream.ReadAtLeastAsync(probe, probe.Length, throwOnEndOfStream: false, cancellationToken);
+        var read = await ReadAtLeastAsync(probe, cancellationToken);
         var nonZero = probe.AsSpan(0, Math.Min(read, padding)).IndexOfAnyExcept((byte)0);
         if (nonZero >= 0 || read > padding)
         {
@@ -98,6 +116,14 @@ internal sealed class TarStreamReader
 
         var padding = _block.AsMemory(0, _entryPadding);
         await ExpectAsync(padding, _entryName, cancellationToken);
+
+        // Padding is zeros by definition; any other byte is data that nothing signs.
+        var nonZero = padding.Span.IndexOfAnyExcept((byte)0);
+        if (nonZero >= 0)
+        {
+            throw new BundleException(BundleError.HeaderInvalid, "the padding after the entry's data is not zero", _entryName, Position - _entryPadding + nonZero);
+        }
+
         _entryPadding = 0;
     }
 
@@ -112,8 +138,20 @@ internal sealed class TarStreamReader
     /// <summary>Reads exactly <paramref name="buffer"/>'s length; false if the stream ends first (Position then marks the end).</summary>
     private async ValueTask<bool> TryFillAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var read = await _stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        var read = await ReadAtLeastAsync(buffer, cancellationToken);
         Position += read;
         return read == buffer.Length;
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the count read.</summary>
+    private ValueTask<int> ReadAtLeastAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (!_readDirectly)
+        {
+            return _stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_stream.ReadAtLeast(buffer.Span, buffer.Length, throwOnEndOfStream: false));
     }
 }

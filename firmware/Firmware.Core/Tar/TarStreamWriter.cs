@@ -6,7 +6,6 @@ namespace Firmware.Tar;
 /// </summary>
 internal sealed class TarStreamWriter
 {
-    private const int FileMode = 0x1A4; // 0644
     private readonly Stream _stream;
     private readonly long _modificationTime;
     private readonly byte[] _block = new byte[TarHeader.BlockSize];
@@ -51,7 +50,7 @@ internal sealed class TarStreamWriter
 
     private async ValueTask WriteHeaderAsync(string name, long size, CancellationToken cancellationToken)
     {
-        new TarHeader(name, size, _modificationTime, FileMode).WriteTo(_block);
+        new TarHeader(name, size, _modificationTime, TarHeader.EntryMode).WriteTo(_block);
         await _stream.WriteAsync(_block, cancellationToken);
     }
 

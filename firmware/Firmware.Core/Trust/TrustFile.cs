@@ -83,6 +83,13 @@ public sealed class TrustFile
             throw new BundleException(BundleError.TrustMalformed, "payload is not base64", name, null, e);
         }
 
+        // The envelope is not itself signed: hold it to the one encoding the writer produces.
+        if (Convert.ToBase64String(body) != envelope.Payload ||
+            !StrictJson.Encode(envelope, FirmwareJsonContext.Default.SignedEnvelope).AsSpan().SequenceEqual(bytes))
+        {
+            throw new BundleException(BundleError.TrustMalformed, "envelope is not in canonical form (compact JSON, canonical base64, as the writer emits it)", name);
+        }
+
         var document = StrictJson.Decode(body, FirmwareJsonContext.Default.TrustDocument, BundleError.TrustMalformed, name);
         StrictJson.RequireElements(document.Keys, "$.keys", BundleError.TrustMalformed, name);
         StrictJson.RequireElements(document.Roles.Root.KeyIds, "$.roles.root.keyIds", BundleError.TrustMalformed, name);

@@ -142,11 +142,12 @@ public sealed class FirmwareVersion : IComparable<FirmwareVersion>, IEquatable<F
 
         for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
         {
-            var aNumeric = ulong.TryParse(a[i], NumberStyles.None, CultureInfo.InvariantCulture, out var an);
-            var bNumeric = ulong.TryParse(b[i], NumberStyles.None, CultureInfo.InvariantCulture, out var bn);
+            // Numeric identifiers have no leading zeros, so the longer one is the larger, at any length.
+            var aNumeric = a[i].All(char.IsAsciiDigit);
+            var bNumeric = b[i].All(char.IsAsciiDigit);
             var c = (aNumeric, bNumeric) switch
             {
-                (true, true) => an.CompareTo(bn),
+                (true, true) => a[i].Length != b[i].Length ? a[i].Length.CompareTo(b[i].Length) : string.CompareOrdinal(a[i], b[i]),
                 (true, false) => -1,
                 (false, true) => 1,
                 _ => string.CompareOrdinal(a[i], b[i]),

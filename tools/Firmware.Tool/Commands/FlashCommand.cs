@@ -54,7 +54,7 @@ internal static class FlashCommand
         return command;
     }
 
-    private static bool Confirm(BlockDeviceInfo device)
+    internal static bool Confirm(BlockDeviceInfo device)
     {
         if (Console.IsInputRedirected)
         {

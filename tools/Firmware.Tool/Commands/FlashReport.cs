@@ -1,4 +1,3 @@
-using System.Globalization;
 using Firmware.Cli;
 using Firmware.Flash;
 
@@ -17,7 +16,15 @@ internal sealed class FlashReport(bool json) : IProgress<FlashProgress>
         var plan = flash.Plan;
         if (json)
         {
-            Line($$"""{"event":"plan","target":{{Quote(flash.TargetPath)}},"source":"{{plan.Source}}","ranges":{{plan.Ranges.Count}},"bytes":{{plan.BytesToWrite}},"imageSize":{{plan.ImageSize?.ToString(CultureInfo.InvariantCulture) ?? "null"}}}""");
+            JsonLine.Write(w =>
+            {
+                w.WriteString("event", "plan");
+                w.WriteString("target", flash.TargetPath);
+                w.WriteString("source", plan.Source.ToString());
+                w.WriteNumber("ranges", plan.Ranges.Count);
+                w.WriteNumber("bytes", plan.BytesToWrite);
+                WriteOptional(w, "imageSize", plan.ImageSize);
+            });
             return;
         }
 
@@ -42,7 +49,14 @@ internal sealed class FlashReport(bool json) : IProgress<FlashProgress>
         _last = value.Elapsed;
         if (json)
         {
-            Line($$"""{"event":"progress","phase":"{{value.Phase}}","done":{{value.Done}},"total":{{value.Total?.ToString(CultureInfo.InvariantCulture) ?? "null"}},"seconds":{{value.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)}}}""");
+            JsonLine.Write(w =>
+            {
+                w.WriteString("event", "progress");
+                w.WriteString("phase", value.Phase);
+                w.WriteNumber("done", value.Done);
+                WriteOptional(w, "total", value.Total);
+                w.WriteNumber("seconds", Math.Round(value.Elapsed.TotalSeconds, 3));
+            });
         }
         else if (_interactive)
         {
@@ -64,14 +78,32 @@ internal sealed class FlashReport(bool json) : IProgress<FlashProgress>
         var rate = result.BytesWritten / Math.Max(result.Elapsed.TotalSeconds, 1e-6) / 1e6;
         if (json)
         {
-            Line($$"""{"event":"done","ok":true,"target":{{Quote(flash.TargetPath)}},"imageSize":{{result.ImageSize}},"bytesWritten":{{result.BytesWritten}},"ranges":{{result.RangesWritten}},"verified":{{(result.Verified ? "true" : "false")}},"seconds":{{result.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)}}}""");
+            JsonLine.Write(w =>
+            {
+                w.WriteString("event", "done");
+                w.WriteBoolean("ok", true);
+                w.WriteString("target", flash.TargetPath);
+                w.WriteNumber("imageSize", result.ImageSize);
+                w.WriteNumber("bytesWritten", result.BytesWritten);
+                w.WriteNumber("ranges", result.RangesWritten);
+                w.WriteBoolean("verified", result.Verified);
+                w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+            });
             return;
         }
 
         Console.WriteLine($"wrote {Units.Bytes(result.BytesWritten)} in {result.RangesWritten} ranges to {flash.TargetPath} in {result.Elapsed.TotalSeconds:F2} s ({rate:F0} MB/s){(result.Verified ? ", read back and verified" : ", not verified")}");
     }
 
-    private static void Line(string text) => Console.Out.WriteLine(text);
-
-    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text, FlashJsonContext.Default.String);
+    private static void WriteOptional(System.Text.Json.Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 }

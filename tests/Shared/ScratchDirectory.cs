@@ -1,9 +1,9 @@
-namespace Firmware.Flash.Tests;
+namespace Firmware.Testing;
 
 /// <summary>A temporary directory with helpers to make sparse images in it.</summary>
 public sealed class ScratchDirectory : IDisposable
 {
-    public ScratchDirectory() => Path = Directory.CreateTempSubdirectory("fwflash-test-").FullName;
+    public ScratchDirectory() => Path = Directory.CreateTempSubdirectory("fw-test-").FullName;
 
     public string Path { get; }
 
