@@ -25,6 +25,28 @@ internal static class StrictJson
     }
 
     /// <summary>
+    /// Rejects a null element of a decoded array. RespectNullableAnnotations enforces non-nullable
+    /// properties but not the element type of a collection, so <c>[null]</c> decodes to a list
+    /// holding null where the schema requires a string or an object.
+    /// </summary>
+    public static void RequireElements<T>(IReadOnlyList<T>? list, string path, BundleError error, string entry)
+        where T : class
+    {
+        if (list is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new BundleException(error, $"null at {path}[{i}], where a value is required", entry);
+            }
+        }
+    }
+
+    /// <summary>
     /// The canonical encoding: compact, members in declaration order, and strings escaped only
     /// where JSON requires it. The default encoder would also escape '+' (as \u002B) in every
     /// base64 value, which is valid but makes the canonical form needlessly hard to reproduce.

@@ -37,6 +37,7 @@ public sealed partial class BundleReader
 
         var signatureBytes = await ReadSmallEntryAsync(BundleEntryNames.Signatures, BundleLimits.MaxSignaturesBytes, cancellationToken);
         var signatures = StrictJson.Decode(signatureBytes, FirmwareJsonContext.Default.DetachedSignatures, BundleError.SignatureMalformed, BundleEntryNames.Signatures);
+        StrictJson.RequireElements(signatures.Signatures, "$.signatures", BundleError.SignatureMalformed, BundleEntryNames.Signatures);
         if (signatures.PayloadType != PreAuthEncoding.ManifestType)
         {
             throw new BundleException(BundleError.SignatureMalformed, $"payload type '{signatures.PayloadType}' is not '{PreAuthEncoding.ManifestType}'", BundleEntryNames.Signatures);

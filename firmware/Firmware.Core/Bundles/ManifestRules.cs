@@ -29,6 +29,7 @@ public static class ManifestRules
         }
 
         var manifest = StrictJson.Decode(utf8, FirmwareJsonContext.Default.BundleManifest, BundleError.ManifestMalformed, BundleEntryNames.Manifest);
+        RequireElements(manifest);
         Validate(manifest);
         return manifest;
     }
@@ -115,6 +116,19 @@ public static class ManifestRules
         Check(stored == payload.StoredSize, $"payload '{name}': stored chunks add up to {stored} bytes, not the declared {payload.StoredSize}");
     }
 
+    private static void RequireElements(BundleManifest manifest)
+    {
+        const BundleError error = BundleError.ManifestMalformed;
+        const string entry = BundleEntryNames.Manifest;
+        StrictJson.RequireElements(manifest.Compatible, "$.compatible", error, entry);
+        StrictJson.RequireElements(manifest.Trust, "$.trust", error, entry);
+        StrictJson.RequireElements(manifest.Payloads, "$.payloads", error, entry);
+        for (var i = 0; i < manifest.Payloads.Count; i++)
+        {
+            StrictJson.RequireElements(manifest.Payloads[i].Chunks, $"$.payloads[{i}].chunks", error, entry);
+        }
+    }
+
     private static bool IsDigest(string hex) => hex.Length == 64 && hex.All(char.IsAsciiHexDigitLower);
 
     private static int PeekFormat(ReadOnlySpan<byte> utf8)
@@ -146,6 +160,12 @@ public static class ManifestRules
         catch (JsonException e)
         {
             throw new BundleException(BundleError.ManifestMalformed, $"manifest is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", BundleEntryNames.Manifest, null, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader accepts an escaped lone surrogate ("\ud800") while tokenizing and only
+            // fails when the text is unescaped, as ValueTextEquals does, with this exception type.
+            throw new BundleException(BundleError.ManifestMalformed, "manifest has a property name that is not valid UTF-16 (an unpaired surrogate escape)", BundleEntryNames.Manifest, null, e);
         }
     }
 

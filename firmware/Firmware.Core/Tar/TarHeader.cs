@@ -53,7 +53,10 @@ public readonly record struct TarHeader(string Name, long Size, long Modificatio
     /// </summary>
     public static bool IsCanonical(ReadOnlySpan<byte> block, TarHeader header)
     {
-        if (header.Mode != EntryMode || header.Name.Length > NameLength)
+        // WriteTo writes the modification time as 11 octal digits and throws for anything larger,
+        // but a parsed header can carry up to 12 digits or a base-256 time: no such header is
+        // canonical, so it is refused here rather than by an exception from WriteTo.
+        if (header.Mode != EntryMode || header.Name.Length > NameLength || header.ModificationTime is < 0 or > MaxOctalSize)
         {
             return false;
         }

@@ -67,6 +67,7 @@ public sealed class TrustFile
         }
 
         var envelope = StrictJson.Decode(bytes, FirmwareJsonContext.Default.SignedEnvelope, BundleError.TrustMalformed, name);
+        StrictJson.RequireElements(envelope.Signatures, "$.signatures", BundleError.TrustMalformed, name);
         if (envelope.PayloadType != PreAuthEncoding.TrustType)
         {
             throw new BundleException(BundleError.TrustMalformed, $"payload type '{envelope.PayloadType}' is not '{PreAuthEncoding.TrustType}'", name);
@@ -90,6 +91,9 @@ public sealed class TrustFile
         }
 
         var document = StrictJson.Decode(body, FirmwareJsonContext.Default.TrustDocument, BundleError.TrustMalformed, name);
+        StrictJson.RequireElements(document.Keys, "$.keys", BundleError.TrustMalformed, name);
+        StrictJson.RequireElements(document.Roles.Root.KeyIds, "$.roles.root.keyIds", BundleError.TrustMalformed, name);
+        StrictJson.RequireElements(document.Roles.Release.KeyIds, "$.roles.release.keyIds", BundleError.TrustMalformed, name);
         TrustDocumentRules.Validate(document, name);
         return new TrustFile(bytes.ToArray(), envelope, document, PreAuthEncoding.Encode(PreAuthEncoding.TrustType, body), name);
     }
