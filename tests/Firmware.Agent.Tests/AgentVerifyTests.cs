@@ -86,6 +86,5 @@ public sealed class AgentVerifyTests : IClassFixture<PublishedAgent>
         return (trustPath, bundlePath);
     }
 
-    private static TrustKey Describe(SigningKey key) =>
-        new() { KeyId = key.KeyId, Algorithm = "ed25519", Public = Convert.ToBase64String(key.PublicKey.Raw) };
+    private static TrustKey Describe(SigningKey key) => TrustKey.For(key.PublicKey);
 }

@@ -18,12 +18,7 @@ internal static class TestKit
         Type = TrustDocument.TypeName,
         Version = version,
         Expires = expires ?? Epoch.AddDays(365),
-        Keys = root.Concat(release).DistinctBy(k => k.KeyId).Select(k => new TrustKey
-        {
-            KeyId = k.KeyId,
-            Algorithm = "ed25519",
-            Public = Convert.ToBase64String(k.PublicKey.Raw),
-        }).ToList(),
+        Keys = root.Concat(release).DistinctBy(k => k.KeyId).Select(k => TrustKey.For(k.PublicKey)).ToList(),
         Roles = new TrustRoles
         {
             Root = new RoleDefinition { KeyIds = root.Select(k => k.KeyId).ToList(), Threshold = rootThreshold },

@@ -1,3 +1,5 @@
+using Firmware.Signing;
+
 namespace Firmware.Trust;
 
 /// <summary>
@@ -28,6 +30,16 @@ public sealed record TrustDocument
 /// <summary>A public key listed in a trust file.</summary>
 public sealed record TrustKey
 {
+    /// <summary>The one algorithm trust files name.</summary>
+    public const string Ed25519 = "ed25519";
+
+    /// <summary>Describes <paramref name="key"/> as a trust file lists it.</summary>
+    public static TrustKey For(VerificationKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new TrustKey { KeyId = key.KeyId, Algorithm = Ed25519, Public = Convert.ToBase64String(key.Raw) };
+    }
+
     /// <summary>Lowercase hex SHA-256 of the raw public key; must match <see cref="Public"/>.</summary>
     public required string KeyId { get; init; }
 

@@ -15,7 +15,7 @@ internal static class TrustDocumentRules
         Span<byte> raw = stackalloc byte[VerificationKey.RawLength + 1];
         foreach (var key in document.Keys)
         {
-            Check(key.Algorithm == "ed25519", $"key {key.KeyId}: algorithm '{key.Algorithm}' is not 'ed25519'");
+            Check(key.Algorithm == TrustKey.Ed25519, $"key {key.KeyId}: algorithm '{key.Algorithm}' is not '{TrustKey.Ed25519}'");
             Check(Convert.TryFromBase64String(key.Public, raw, out var written) && written == VerificationKey.RawLength,
                 $"key {key.KeyId}: public key is not 32 bytes of base64");
             try

@@ -54,12 +54,7 @@ public static class TrustAuthoring
         Type = TrustDocument.TypeName,
         Version = version,
         Expires = expires,
-        Keys = root.Keys.Concat(release.Keys).DistinctBy(k => k.KeyId).Select(k => new TrustKey
-        {
-            KeyId = k.KeyId,
-            Algorithm = "ed25519",
-            Public = Convert.ToBase64String(k.Raw),
-        }).ToList(),
+        Keys = root.Keys.Concat(release.Keys).DistinctBy(k => k.KeyId).Select(TrustKey.For).ToList(),
         Roles = new TrustRoles
         {
             Root = new RoleDefinition { KeyIds = root.Keys.Select(k => k.KeyId).ToList(), Threshold = root.Threshold },
