@@ -43,12 +43,10 @@ public sealed class FlashEngine
         }
         catch
         {
+            // What was written is made durable, so the reported state of the target is true.
             await writer.AbandonAsync();
-            throw;
-        }
-        finally
-        {
             SyncQuietly(target);
+            throw;
         }
 
         if (target is FileTarget file && plan.ImageSize is null)
