@@ -44,6 +44,10 @@ internal sealed class FaultyTarget(long capacity) : IFlashTarget
         return count;
     }
 
+    public void StartWriteback(long offset, long length)
+    {
+    }
+
     public void Flush()
     {
     }

@@ -95,6 +95,7 @@ internal sealed class RangeWriter
             try
             {
                 _target.Write(buffer.AsSpan(0, length), offset);
+                _target.StartWriteback(offset, length);
             }
             catch (IOException e)
             {

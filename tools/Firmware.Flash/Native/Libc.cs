@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Firmware.Flash.Native;
 
-/// <summary>The few Linux system calls .NET does not expose: holes, exclusive opens, device size, cache control.</summary>
+/// <summary>The few Linux system calls .NET does not expose: holes, exclusive opens, device size, cache and writeback control.</summary>
 internal static partial class Libc
 {
     public const int SeekData = 3;
@@ -20,6 +20,9 @@ internal static partial class Libc
 
     public const int PosixFadvDontNeed = 4;
 
+    /// <summary>SYNC_FILE_RANGE_WRITE: start writing dirty pages of the range back, without waiting.</summary>
+    public const uint SyncFileRangeWrite = 2;
+
     [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
     public static partial long LSeek(SafeFileHandle fd, long offset, int whence);
 
@@ -31,6 +34,9 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "posix_fadvise", SetLastError = true)]
     public static partial int PosixFadvise(SafeFileHandle fd, long offset, long length, int advice);
+
+    [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
+    public static partial int SyncFileRange(SafeFileHandle fd, long offset, long length, uint flags);
 
     [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
     public static partial int FdataSync(SafeFileHandle fd);

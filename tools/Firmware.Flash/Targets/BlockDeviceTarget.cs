@@ -52,6 +52,9 @@ public sealed class BlockDeviceTarget : IFlashTarget
     public int Read(Span<byte> buffer, long offset) => RandomAccess.Read(_handle, buffer, offset);
 
     /// <inheritdoc/>
+    public void StartWriteback(long offset, long length) => _ = Libc.SyncFileRange(_handle, offset, length, Libc.SyncFileRangeWrite);
+
+    /// <inheritdoc/>
     public void Flush() => TargetIo.Sync(_handle, Path);
 
     /// <inheritdoc/>

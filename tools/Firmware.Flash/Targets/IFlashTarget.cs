@@ -18,6 +18,13 @@ public interface IFlashTarget : IDisposable
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/>; returns the count read.</summary>
     int Read(Span<byte> buffer, long offset);
 
+    /// <summary>
+    /// Starts writing a range back to the medium without waiting for it. Called after each buffer
+    /// so the medium is busy while the next ones are read and hashed, and the final
+    /// <see cref="Flush"/> waits only for the tail. Advisory: errors surface at <see cref="Flush"/>.
+    /// </summary>
+    void StartWriteback(long offset, long length);
+
     /// <summary>Makes everything written durable (fdatasync).</summary>
     void Flush();
 
