@@ -1,4 +1,5 @@
 using Firmware.Bench.Wiring;
+using Firmware.Yaml;
 
 namespace Firmware.Bench.Tests.Wiring;
 
@@ -69,9 +70,9 @@ public sealed class BenchSectionParserTests
     {
         var path = Fixture("unknown-key.yml");
 
-        var error = Assert.Throws<BenchConfigException>(() => BoardBench.LoadFile(path));
+        var error = Assert.Throws<YamlConfigException>(() => BoardBench.LoadFile(path));
 
-        Assert.Equal(BenchConfigError.UnknownKey, error.Error);
+        Assert.Equal(YamlError.UnknownKey, error.Error);
         Assert.Equal(path, error.File);
         Assert.Equal(8, error.Line);
         Assert.Equal("pulse_ms", error.Key);
@@ -81,49 +82,49 @@ public sealed class BenchSectionParserTests
     [Fact]
     public void Unknown_keys_in_flow_mappings_and_at_the_section_level_are_found_too()
     {
-        var flow = Assert.Throws<BenchConfigException>(() => Parse("bench:\n  power: { line: 1, active: high, invert: true }\n"));
-        var top = Assert.Throws<BenchConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n\n  relay: 4\n"));
+        var flow = Assert.Throws<YamlConfigException>(() => Parse("bench:\n  power: { line: 1, active: high, invert: true }\n"));
+        var top = Assert.Throws<YamlConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n\n  relay: 4\n"));
 
-        Assert.Equal((BenchConfigError.UnknownKey, 2, "invert"), (flow.Error, flow.Line, flow.Key));
-        Assert.Equal((BenchConfigError.UnknownKey, 4, "relay"), (top.Error, top.Line, top.Key));
+        Assert.Equal((YamlError.UnknownKey, 2, "invert"), (flow.Error, flow.Line, flow.Key));
+        Assert.Equal((YamlError.UnknownKey, 4, "relay"), (top.Error, top.Line, top.Key));
     }
 
     [Fact]
     public void Garbage_yaml_is_a_syntax_error_with_a_line()
     {
-        var error = Assert.Throws<BenchConfigException>(() => BoardBench.LoadFile(Fixture("garbage.yml")));
+        var error = Assert.Throws<YamlConfigException>(() => BoardBench.LoadFile(Fixture("garbage.yml")));
 
-        Assert.True(error.Error == BenchConfigError.Syntax, error.ToString());
+        Assert.True(error.Error == YamlError.Syntax, error.ToString());
         Assert.InRange(error.Line, 2, 4);
         Assert.Contains("garbage.yml:", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("bench: [1, 2]\n", BenchConfigError.InvalidValue)]
-    [InlineData("- just\n- a list\n", BenchConfigError.Syntax)]
-    [InlineData("", BenchConfigError.MissingSection)]
-    [InlineData("name: x\n", BenchConfigError.MissingSection)]
-    [InlineData("bench:\n", BenchConfigError.MissingKey)]
-    [InlineData("bench:\n  gpiochip: 0\n", BenchConfigError.MissingKey)]
-    [InlineData("bench:\n  power: { line: 1 }\n", BenchConfigError.MissingKey)]
-    [InlineData("bench:\n  power: { active: low }\n", BenchConfigError.MissingKey)]
-    [InlineData("bench:\n  power: { line: 1, active: sideways }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: one, active: high }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: -1, active: high }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  reset: { line: 1, active: low }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  reset: { line: 2, active: low, pulse-ms: 0 }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  console: { baud: 115200 }\n", BenchConfigError.MissingKey)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  console: { device: /dev/ttyS0, baud: 115201 }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  power-meter: { address: 0x40 }\n", BenchConfigError.MissingKey)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  power-meter: { i2c-bus: 1, address: 0x80 }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  power-meter: { i2c-bus: 1, shunt-ohms: 0 }\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  settle-ms: -5\n", BenchConfigError.InvalidValue)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n  power: { line: 2, active: high }\n", BenchConfigError.DuplicateKey)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\nbench:\n  power: { line: 2, active: high }\n", BenchConfigError.DuplicateKey)]
-    [InlineData("bench:\n  power: { line: 1, active: high }\n---\nbench: {}\n", BenchConfigError.Syntax)]
-    public void Malformed_sections_are_rejected_with_the_exact_error(string yaml, BenchConfigError expected)
+    [InlineData("bench: [1, 2]\n", YamlError.InvalidValue)]
+    [InlineData("- just\n- a list\n", YamlError.Syntax)]
+    [InlineData("", YamlError.MissingSection)]
+    [InlineData("name: x\n", YamlError.MissingSection)]
+    [InlineData("bench:\n", YamlError.MissingKey)]
+    [InlineData("bench:\n  gpiochip: 0\n", YamlError.MissingKey)]
+    [InlineData("bench:\n  power: { line: 1 }\n", YamlError.MissingKey)]
+    [InlineData("bench:\n  power: { active: low }\n", YamlError.MissingKey)]
+    [InlineData("bench:\n  power: { line: 1, active: sideways }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: one, active: high }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: -1, active: high }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  reset: { line: 1, active: low }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  reset: { line: 2, active: low, pulse-ms: 0 }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  console: { baud: 115200 }\n", YamlError.MissingKey)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  console: { device: /dev/ttyS0, baud: 115201 }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  power-meter: { address: 0x40 }\n", YamlError.MissingKey)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  power-meter: { i2c-bus: 1, address: 0x80 }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  power-meter: { i2c-bus: 1, shunt-ohms: 0 }\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  settle-ms: -5\n", YamlError.InvalidValue)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n  power: { line: 2, active: high }\n", YamlError.DuplicateKey)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\nbench:\n  power: { line: 2, active: high }\n", YamlError.DuplicateKey)]
+    [InlineData("bench:\n  power: { line: 1, active: high }\n---\nbench: {}\n", YamlError.Syntax)]
+    public void Malformed_sections_are_rejected_with_the_exact_error(string yaml, YamlError expected)
     {
-        var error = Assert.Throws<BenchConfigException>(() => Parse(yaml));
+        var error = Assert.Throws<YamlConfigException>(() => Parse(yaml));
 
         Assert.Equal(expected, error.Error);
         Assert.StartsWith("test.yml", error.Message, StringComparison.Ordinal);
@@ -132,8 +133,8 @@ public sealed class BenchSectionParserTests
     [Fact]
     public void Value_errors_point_at_the_line_and_key_at_fault()
     {
-        var type = Assert.Throws<BenchConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n  settle-ms: soon\n"));
-        var polarity = Assert.Throws<BenchConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n  reset:\n    line: 2\n    active: maybe\n"));
+        var type = Assert.Throws<YamlConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n  settle-ms: soon\n"));
+        var polarity = Assert.Throws<YamlConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n  reset:\n    line: 2\n    active: maybe\n"));
 
         Assert.Equal((3, "settle-ms"), (type.Line, type.Key));
         Assert.Equal((4, "bench.reset.active"), (polarity.Line, polarity.Key));

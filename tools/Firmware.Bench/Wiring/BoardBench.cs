@@ -1,3 +1,5 @@
+using Firmware.Yaml;
+
 namespace Firmware.Bench.Wiring;
 
 /// <summary>Finds and reads a board's bench wiring from <c>boards/&lt;name&gt;/board.yml</c>.</summary>
@@ -22,7 +24,7 @@ public static class BoardBench
 
     /// <summary>Reads the wiring of board <paramref name="board"/> under <paramref name="boardsDirectory"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no such board.</exception>
-    /// <exception cref="BenchConfigException">Its bench section is missing or malformed.</exception>
+    /// <exception cref="YamlConfigException">Its bench section is missing or malformed.</exception>
     public static BenchWiring Load(string boardsDirectory, string board)
     {
         var path = PathOf(boardsDirectory, board);
@@ -33,7 +35,7 @@ public static class BoardBench
 
     /// <summary>Reads the bench section of the board file at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="BenchConfigException">Its bench section is missing or malformed.</exception>
+    /// <exception cref="YamlConfigException">Its bench section is missing or malformed.</exception>
     public static BenchWiring LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -1,6 +1,6 @@
 using Firmware.Bench;
-using Firmware.Bench.Wiring;
 using Firmware.Cli;
+using Firmware.Yaml;
 
 namespace Firmware.Tool.Commands;
 
@@ -12,7 +12,7 @@ internal static class BenchFailures
     /// <summary>Classifies a failure; <paramref name="afterward"/> says what state the board was left in and where the log is.</summary>
     public static (int ExitCode, string Message)? Classify(Exception e, string? afterward) => e switch
     {
-        BenchConfigException c => (ExitCodes.SpecInvalid, c.Message),
+        YamlConfigException c => (ExitCodes.SpecInvalid, c.Message),
         MarkerTimeoutException t => (ExitCodes.MarkerTimeout, $"{t.Message}{Suffix(afterward)}{LastLines(t.Tail)}"),
         BenchException b => (ExitCodes.BenchHardware, $"{b.Message}{Suffix(afterward)}"),
         _ => FlashFailures.Classify(e) is { } flash ? (flash.ExitCode, $"{flash.Message}{Suffix(afterward)}") : null,

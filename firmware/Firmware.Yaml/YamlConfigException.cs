@@ -1,13 +1,13 @@
-namespace Firmware.Bench.Wiring;
+namespace Firmware.Yaml;
 
 /// <summary>
-/// A board file's <c>bench:</c> section is malformed. The message reads
-/// <c>FILE:LINE: KEY: what is wrong</c>, like a compiler's, so editors can jump to it.
+/// A YAML file is malformed or breaks its schema. The message reads <c>FILE:LINE: KEY: problem</c>,
+/// like a compiler's, so editors can jump to it.
 /// </summary>
-public sealed class BenchConfigException : Exception
+public sealed class YamlConfigException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public BenchConfigException(BenchConfigError error, string source, int line, string? key, string problem, Exception? innerException = null)
+    public YamlConfigException(YamlError error, string source, int line, string? key, string problem, Exception? innerException = null)
         : base(Format(source, line, key, problem), innerException)
     {
         Error = error;
@@ -17,16 +17,16 @@ public sealed class BenchConfigException : Exception
     }
 
     /// <inheritdoc cref="Exception()"/>
-    public BenchConfigException() => File = "";
+    public YamlConfigException() => File = "";
 
     /// <inheritdoc cref="Exception(string)"/>
-    public BenchConfigException(string message) : base(message) => File = "";
+    public YamlConfigException(string message) : base(message) => File = "";
 
     /// <inheritdoc cref="Exception(string, Exception)"/>
-    public BenchConfigException(string message, Exception innerException) : base(message, innerException) => File = "";
+    public YamlConfigException(string message, Exception innerException) : base(message, innerException) => File = "";
 
     /// <summary>What is wrong.</summary>
-    public BenchConfigError Error { get; }
+    public YamlError Error { get; }
 
     /// <summary>The file (or name) the text came from.</summary>
     public string File { get; }
@@ -34,7 +34,7 @@ public sealed class BenchConfigException : Exception
     /// <summary>The 1-based line, or 0 when the problem has no place in the file.</summary>
     public int Line { get; }
 
-    /// <summary>The key at fault, as written in the file, if there is one.</summary>
+    /// <summary>The key at fault, as a dotted path (<c>bench.power.line</c>), if there is one.</summary>
     public string? Key { get; }
 
     private static string Format(string source, int line, string? key, string problem) =>

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
-namespace Firmware.Bench.Wiring;
+namespace Firmware.Yaml;
 
 /// <summary>
 /// Records where each deserialized mapping started, so that checks made after deserialization

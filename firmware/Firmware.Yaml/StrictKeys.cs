@@ -1,6 +1,6 @@
 using YamlDotNet.Serialization;
 
-namespace Firmware.Bench.Wiring;
+namespace Firmware.Yaml;
 
 /// <summary>
 /// Wraps the generated type inspector so that a key with no property is an error we can name,
