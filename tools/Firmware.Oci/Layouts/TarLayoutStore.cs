@@ -32,11 +32,12 @@ internal sealed class TarLayoutStore : ILayoutStore
             using var reader = new TarReader(file, leaveOpen: true);
             while (reader.GetNextEntry(copyData: false) is { } entry)
             {
-                // On a seekable archive the reader leaves the stream at the entry's data and skips
-                // it on the next call, so the position now is where the data starts.
+                // On a seekable archive the reader skips the data, padded to whole 512-byte
+                // blocks, before it returns the entry: the data starts that far back.
                 if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
                 {
-                    entries[Normalize(entry.Name)] = (file.Position, entry.Length);
+                    var padded = (entry.Length + 511) / 512 * 512;
+                    entries[Normalize(entry.Name)] = (file.Position - padded, entry.Length);
                 }
             }
         }
