@@ -7,8 +7,14 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
-# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv, sfdisk, sgdisk).
-packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool fdisk gdisk)
+# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv, sfdisk, sgdisk),
+# and the OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback.
+packages=(
+    clang zlib1g-dev
+    tar openssl bmap-tools zstd xz-utils gzip mount
+    grub-common libubootenv-tool fdisk gdisk
+    skopeo umoci docker-registry
+)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

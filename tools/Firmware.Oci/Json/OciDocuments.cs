@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Firmware.Oci.Json;
+
+/// <summary>Parses and writes OCI documents through the source-generated context, turning JSON errors into <see cref="OciException"/>.</summary>
+internal static class OciDocuments
+{
+    /// <summary>Parses <paramref name="json"/> as <typeparamref name="T"/>; <paramref name="what"/> names the document in errors.</summary>
+    public static T Parse<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> type, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type) ?? throw new OciException(OciError.MalformedDocument, $"{what} is JSON null");
+        }
+        catch (JsonException e)
+        {
+            throw new OciException(OciError.MalformedDocument, $"{what} is not valid: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The compact, key-ordered bytes of <paramref name="value"/>.</summary>
+    public static byte[] Write<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+}

@@ -1,0 +1,4 @@
+namespace Firmware.Oci.Model;
+
+/// <summary>The <c>{}</c> value of the set-like maps in an image config (ExposedPorts, Volumes).</summary>
+public sealed record EmptyObject;
