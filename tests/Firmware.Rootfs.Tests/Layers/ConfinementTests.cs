@@ -5,12 +5,8 @@ using Firmware.Rootfs.Tests.Support;
 namespace Firmware.Rootfs.Tests.Layers;
 
 [Trait("Category", "Malformed")]
-public sealed class ConfinementTests : IDisposable
+public sealed class ConfinementTests : TreeTestBase
 {
-    private readonly TreeFixture _fixture = new();
-
-    public void Dispose() => _fixture.Dispose();
-
     [Theory]
     [InlineData("../etc/passwd")]
     [InlineData("/../etc/passwd")]
@@ -19,7 +15,7 @@ public sealed class ConfinementTests : IDisposable
     [InlineData("a/b/../../../x")]
     public void A_path_that_leaves_the_root_is_rejected_naming_layer_and_entry(string name)
     {
-        var error = _fixture.Reject(new LayerBuilder().File(name, "pwned"), "sha256:feed");
+        var error = Fixture.Reject(new LayerBuilder().File(name, "pwned"), "sha256:feed");
 
         Assert.Equal(RootfsError.PathEscape, error.Error);
         Assert.Equal("sha256:feed", error.Source);
@@ -34,9 +30,9 @@ public sealed class ConfinementTests : IDisposable
     [InlineData("etc/x/../hostname", "/etc/hostname")]
     public void Paths_that_normalize_inside_the_root_are_placed_there(string name, string expected)
     {
-        _fixture.Apply(new LayerBuilder().File(name, "box"));
+        Fixture.Apply(new LayerBuilder().File(name, "box"));
 
-        Assert.Equal("box", _fixture.Text(expected));
+        Assert.Equal("box", Fixture.Text(expected));
     }
 
     [Theory]
@@ -46,19 +42,19 @@ public sealed class ConfinementTests : IDisposable
     [InlineData("usr")]
     public void An_entry_below_a_symlink_of_a_lower_layer_is_rejected(string target)
     {
-        _fixture.Apply(new LayerBuilder().Dir("usr").Symlink("lib", target), "sha256:lower");
+        Fixture.Apply(new LayerBuilder().Dir("usr").Symlink("lib", target), "sha256:lower");
 
-        var error = _fixture.Reject(new LayerBuilder().File("lib/evil.so", "x"), "sha256:upper");
+        var error = Fixture.Reject(new LayerBuilder().File("lib/evil.so", "x"), "sha256:upper");
 
         Assert.Equal(RootfsError.PathThroughSymlink, error.Error);
         Assert.Equal("sha256:upper", error.Source);
-        Assert.Null(_fixture.Tree.Find("/usr/evil.so"));
+        Assert.Null(Fixture.Tree.Find("/usr/evil.so"));
     }
 
     [Fact]
     public void An_entry_below_a_symlink_of_the_same_layer_is_rejected()
     {
-        var error = _fixture.Reject(new LayerBuilder().Symlink("escape", "../../..").File("escape/etc/shadow", "x"));
+        var error = Fixture.Reject(new LayerBuilder().Symlink("escape", "../../..").File("escape/etc/shadow", "x"));
 
         Assert.Equal(RootfsError.PathThroughSymlink, error.Error);
         Assert.Equal("escape/etc/shadow", error.Entry);
@@ -67,7 +63,7 @@ public sealed class ConfinementTests : IDisposable
     [Fact]
     public void A_directory_entry_below_a_symlink_is_rejected()
     {
-        var error = _fixture.Reject(new LayerBuilder().Symlink("d", "/tmp").Dir("d/sub"));
+        var error = Fixture.Reject(new LayerBuilder().Symlink("d", "/tmp").Dir("d/sub"));
 
         Assert.Equal(RootfsError.PathThroughSymlink, error.Error);
     }
@@ -75,7 +71,7 @@ public sealed class ConfinementTests : IDisposable
     [Fact]
     public void A_hard_link_whose_target_path_goes_through_a_symlink_is_rejected()
     {
-        var error = _fixture.Reject(new LayerBuilder().Symlink("s", "/etc").HardLink("shadow", "s/shadow"));
+        var error = Fixture.Reject(new LayerBuilder().Symlink("s", "/etc").HardLink("shadow", "s/shadow"));
 
         Assert.Equal(RootfsError.PathThroughSymlink, error.Error);
     }
@@ -85,7 +81,7 @@ public sealed class ConfinementTests : IDisposable
     [InlineData("/../../etc/shadow")]
     public void A_hard_link_whose_target_leaves_the_root_is_rejected(string target)
     {
-        var error = _fixture.Reject(new LayerBuilder().HardLink("shadow", target));
+        var error = Fixture.Reject(new LayerBuilder().HardLink("shadow", target));
 
         Assert.Equal(RootfsError.PathEscape, error.Error);
     }
@@ -93,24 +89,24 @@ public sealed class ConfinementTests : IDisposable
     [Fact]
     public void A_symlink_may_point_anywhere_because_it_is_never_followed()
     {
-        _fixture.Apply(new LayerBuilder().Symlink("etc-host", "../../../../etc").Symlink("abs", "/etc/shadow"));
+        Fixture.Apply(new LayerBuilder().Symlink("etc-host", "../../../../etc").Symlink("abs", "/etc/shadow"));
 
-        Assert.Equal("../../../../etc", Assert.IsType<Firmware.Rootfs.Tree.SymlinkNode>(_fixture.Tree.Find("/etc-host")).Target);
+        Assert.Equal("../../../../etc", Assert.IsType<Firmware.Rootfs.Tree.SymlinkNode>(Fixture.Tree.Find("/etc-host")).Target);
     }
 
     [Fact]
     public void A_symlink_replaced_by_a_directory_is_a_directory_not_a_redirect()
     {
-        _fixture.Apply(new LayerBuilder().Symlink("lib", "/tmp"));
-        _fixture.Apply(new LayerBuilder().Dir("lib").File("lib/ok", "x"), "sha256:2");
+        Fixture.Apply(new LayerBuilder().Symlink("lib", "/tmp"));
+        Fixture.Apply(new LayerBuilder().Dir("lib").File("lib/ok", "x"), "sha256:2");
 
-        Assert.Equal("x", _fixture.Text("/lib/ok"));
+        Assert.Equal("x", Fixture.Text("/lib/ok"));
     }
 
     [Fact]
     public void An_entry_below_a_regular_file_is_rejected()
     {
-        var error = _fixture.Reject(new LayerBuilder().File("f", "x").File("f/g", "y"));
+        var error = Fixture.Reject(new LayerBuilder().File("f", "x").File("f/g", "y"));
 
         Assert.Equal(RootfsError.ParentNotDirectory, error.Error);
     }
@@ -118,7 +114,7 @@ public sealed class ConfinementTests : IDisposable
     [Fact]
     public void A_name_with_a_component_longer_than_255_bytes_is_rejected()
     {
-        var error = _fixture.Reject(new LayerBuilder().File("d/" + new string('n', 256), "x"));
+        var error = Fixture.Reject(new LayerBuilder().File("d/" + new string('n', 256), "x"));
 
         Assert.Equal(RootfsError.InvalidName, error.Error);
     }
@@ -137,10 +133,10 @@ public sealed class ConfinementTests : IDisposable
         using var blob = new MemoryStream(new LayerBuilder().File("big", "0123456789").Tar());
 
         var error = Assert.Throws<RootfsException>(() =>
-            OciLayer.Apply(_fixture.Tree, blob, "sha256:big", options: new LayerOptions { MaxFileSize = 4 }));
+            OciLayer.Apply(Fixture.Tree, blob, "sha256:big", options: new LayerOptions { MaxFileSize = 4 }));
 
         Assert.Equal(RootfsError.EntryTooLarge, error.Error);
-        Assert.Empty(Directory.GetFiles(_fixture.Store.Directory));
+        Assert.Empty(Directory.GetFiles(Fixture.Store.Directory));
     }
 
     [Theory]
@@ -152,7 +148,7 @@ public sealed class ConfinementTests : IDisposable
         var tar = new LayerBuilder(TarEntryFormat.Gnu).File("odd", "").Tar();
         RawTar.SetTypeFlag(tar, 0, typeFlag);
 
-        var error = Assert.Throws<RootfsException>(() => _fixture.Apply(tar, "sha256:odd"));
+        var error = Assert.Throws<RootfsException>(() => Fixture.Apply(tar, "sha256:odd"));
 
         Assert.True(error.Error is RootfsError.UnsupportedEntryType or RootfsError.MalformedLayer, error.ToString());
         Assert.Equal("sha256:odd", error.Source);
@@ -163,7 +159,7 @@ public sealed class ConfinementTests : IDisposable
     {
         var tar = new LayerBuilder().File("a", new string('x', 5000)).Tar();
 
-        var error = Assert.Throws<RootfsException>(() => _fixture.Apply(tar[..1500], "sha256:cut"));
+        var error = Assert.Throws<RootfsException>(() => Fixture.Apply(tar[..1500], "sha256:cut"));
 
         Assert.Equal(RootfsError.MalformedLayer, error.Error);
         Assert.Equal("sha256:cut", error.Source);
@@ -174,7 +170,7 @@ public sealed class ConfinementTests : IDisposable
     {
         byte[] blob = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x17, 0x42];
 
-        var error = Assert.Throws<RootfsException>(() => _fixture.Apply(blob, "sha256:gz"));
+        var error = Assert.Throws<RootfsException>(() => Fixture.Apply(blob, "sha256:gz"));
 
         Assert.Equal(RootfsError.MalformedLayer, error.Error);
     }

@@ -4,13 +4,9 @@ using Firmware.Rootfs.Tree;
 namespace Firmware.Rootfs.Tests.Layers;
 
 [Trait("Category", "Unit")]
-public sealed class WhiteoutTests : IDisposable
+public sealed class WhiteoutTests : TreeTestBase
 {
-    private readonly TreeFixture _fixture = new();
-
-    public void Dispose() => _fixture.Dispose();
-
-    private TreeFixture Lower() => _fixture.Apply(new LayerBuilder()
+    private TreeFixture Lower() => Fixture.Apply(new LayerBuilder()
         .Dir("etc").File("etc/a", "a").File("etc/b", "b")
         .Dir("opt").Dir("opt/x").File("opt/x/y", "y").File("opt/z", "z"), "sha256:lower");
 
@@ -19,9 +15,9 @@ public sealed class WhiteoutTests : IDisposable
     {
         Lower().Apply(new LayerBuilder().Whiteout("etc", "a"), "sha256:upper");
 
-        Assert.Null(_fixture.Tree.Find("/etc/a"));
-        Assert.Equal("b", _fixture.Text("/etc/b"));
-        Assert.DoesNotContain(_fixture.Paths(), p => p.Contains(".wh.", StringComparison.Ordinal));
+        Assert.Null(Fixture.Tree.Find("/etc/a"));
+        Assert.Equal("b", Fixture.Text("/etc/b"));
+        Assert.DoesNotContain(Fixture.Paths(), p => p.Contains(".wh.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -29,7 +25,7 @@ public sealed class WhiteoutTests : IDisposable
     {
         Lower().Apply(new LayerBuilder().Whiteout("opt", "x"));
 
-        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/z"], _fixture.Paths());
+        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/z"], Fixture.Paths());
     }
 
     [Theory]
@@ -49,7 +45,7 @@ public sealed class WhiteoutTests : IDisposable
 
         Lower().Apply(upper);
 
-        Assert.Equal("new", _fixture.Text("/etc/a"));
+        Assert.Equal("new", Fixture.Text("/etc/a"));
     }
 
     [Fact]
@@ -57,7 +53,7 @@ public sealed class WhiteoutTests : IDisposable
     {
         Lower().Apply(new LayerBuilder().File("opt/x/new", "n").Whiteout("opt", "x"));
 
-        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/x", "/opt/x/new", "/opt/z"], _fixture.Paths());
+        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/x", "/opt/x/new", "/opt/z"], Fixture.Paths());
     }
 
     [Fact]
@@ -65,7 +61,7 @@ public sealed class WhiteoutTests : IDisposable
     {
         Lower().Apply(new LayerBuilder().Whiteout("etc", "none").Whiteout("missing/dir", "x"));
 
-        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/x", "/opt/x/y", "/opt/z"], _fixture.Paths());
+        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/x", "/opt/x/y", "/opt/z"], Fixture.Paths());
     }
 
     [Theory]
@@ -85,7 +81,7 @@ public sealed class WhiteoutTests : IDisposable
 
         Lower().Apply(upper);
 
-        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/new", "/opt/x", "/opt/x/deep"], _fixture.Paths());
+        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/new", "/opt/x", "/opt/x/deep"], Fixture.Paths());
     }
 
     [Fact]
@@ -93,7 +89,7 @@ public sealed class WhiteoutTests : IDisposable
     {
         Lower().Apply(new LayerBuilder().Opaque("opt/x"));
 
-        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/x", "/opt/z"], _fixture.Paths());
+        Assert.Equal(["/", "/etc", "/etc/a", "/etc/b", "/opt", "/opt/x", "/opt/z"], Fixture.Paths());
     }
 
     [Fact]
@@ -101,8 +97,8 @@ public sealed class WhiteoutTests : IDisposable
     {
         Lower().Apply(new LayerBuilder().Opaque("etc"), "sha256:2").Apply(new LayerBuilder().File("etc/a", "again"), "sha256:3");
 
-        Assert.Equal("again", _fixture.Text("/etc/a"));
-        Assert.Null(_fixture.Tree.Find("/etc/b"));
+        Assert.Equal("again", Fixture.Text("/etc/a"));
+        Assert.Null(Fixture.Tree.Find("/etc/b"));
     }
 
     [Theory]
@@ -120,9 +116,9 @@ public sealed class WhiteoutTests : IDisposable
     [Fact]
     public void A_whiteout_through_a_symlink_is_rejected()
     {
-        _fixture.Apply(new LayerBuilder().Symlink("lib", "/usr/lib"));
+        Fixture.Apply(new LayerBuilder().Symlink("lib", "/usr/lib"));
 
-        var error = _fixture.Reject(new LayerBuilder().Whiteout("lib", "libc.so"));
+        var error = Fixture.Reject(new LayerBuilder().Whiteout("lib", "libc.so"));
 
         Assert.Equal(RootfsError.PathThroughSymlink, error.Error);
     }
@@ -130,10 +126,10 @@ public sealed class WhiteoutTests : IDisposable
     [Fact]
     public void Whiteouts_keep_hard_links_of_the_removed_name_alive()
     {
-        _fixture.Apply(new LayerBuilder().File("a", "x").HardLink("b", "a"));
-        _fixture.Apply(new LayerBuilder().Whiteout("", "a"), "sha256:2");
+        Fixture.Apply(new LayerBuilder().File("a", "x").HardLink("b", "a"));
+        Fixture.Apply(new LayerBuilder().Whiteout("", "a"), "sha256:2");
 
-        Assert.Null(_fixture.Tree.Find("/a"));
-        Assert.IsType<RegularFileNode>(_fixture.Tree.Find("/b"));
+        Assert.Null(Fixture.Tree.Find("/a"));
+        Assert.IsType<RegularFileNode>(Fixture.Tree.Find("/b"));
     }
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace Firmware.Rootfs.Tests.Support;
 
 /// <summary>Builds layer tars in memory with System.Formats.Tar, the way image builders write them.</summary>
-internal sealed class LayerBuilder
+public sealed class LayerBuilder
 {
     private readonly List<TarEntry> _entries = [];
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Firmware.Rootfs.Tests.Support;
 
 /// <summary>Edits tar headers in place, for entries System.Formats.Tar refuses to write.</summary>
-internal static class RawTar
+public static class RawTar
 {
     private const int TypeFlagOffset = 156;
     private const int ChecksumOffset = 148;

@@ -4,7 +4,7 @@ using Firmware.Rootfs.Tree;
 namespace Firmware.Rootfs.Tests.Support;
 
 /// <summary>A tree over a scratch content store, with helpers to apply test layers.</summary>
-internal sealed class TreeFixture : IDisposable
+public sealed class TreeFixture : IDisposable
 {
     private readonly ScratchDirectory _scratch = new();
 

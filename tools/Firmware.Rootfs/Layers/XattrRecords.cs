@@ -23,7 +23,8 @@ internal static class XattrRecords
                 var name = Check(Uri.UnescapeDataString(key[Libarchive.Length..]), source, entry);
                 try
                 {
-                    xattrs[name] = Convert.FromBase64String(value);
+                    // libarchive omits the '=' padding; restore it for the strict decoder.
+                    xattrs[name] = Convert.FromBase64String(value.PadRight(value.Length + ((4 - (value.Length % 4)) % 4), '='));
                 }
                 catch (FormatException e)
                 {
