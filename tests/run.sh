@@ -9,11 +9,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
 # (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv, sfdisk, sgdisk),
 # and the OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback.
+# squashfs-tools makes and checks root filesystems; attr reads xattrs back.
 packages=(
     clang zlib1g-dev
     tar openssl bmap-tools zstd xz-utils gzip mount
     grub-common libubootenv-tool fdisk gdisk
     skopeo umoci docker-registry
+    squashfs-tools attr
 )
 missing=()
 for package in "${packages[@]}"; do
