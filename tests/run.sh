@@ -10,12 +10,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv, sfdisk, sgdisk),
 # and the OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback.
 # squashfs-tools makes and checks root filesystems; attr reads xattrs back.
+# grub-emu runs GRUB's script engine on the host, mtools builds FAT images, u-boot-tools compiles boot.cmd.
 packages=(
     clang zlib1g-dev
     tar openssl bmap-tools zstd xz-utils gzip mount
     grub-common libubootenv-tool fdisk gdisk
     skopeo umoci docker-registry
     squashfs-tools attr
+    grub-emu mtools u-boot-tools
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -1,18 +1,27 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Firmware.Flash.Native;
+namespace Firmware.Native;
 
-/// <summary>The few Linux system calls .NET does not expose: holes, exclusive opens, device size, cache and writeback control.</summary>
+/// <summary>
+/// The few Linux system calls .NET does not expose: holes, exclusive opens, device size, cache
+/// and writeback control, directory sync and reboot. One source file linked into each project that needs it
+/// (tools/Firmware.Flash and agent/Firmware.Device) as an internal class, so the bench flasher and
+/// the agent share the declarations without the agent referencing tools/ and without a public
+/// native API in Firmware.Core, which stays pure.
+/// </summary>
 internal static partial class Libc
 {
     public const int SeekData = 3;
     public const int SeekHole = 4;
     public const int ENXIO = 6;
+    public const int EBUSY = 16;
 
     public const int ORdOnly = 0x0;
+    public const int OWrOnly = 0x1;
     public const int ORdWr = 0x2;
     public const int OExcl = 0x80;
+    public const int ODirectory = 0x10000;
     public const int OCloexec = 0x80000;
 
     /// <summary>BLKGETSIZE64: a block device's size in bytes (linux/fs.h, _IOR(0x12, 114, size_t)).</summary>
@@ -40,4 +49,14 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
     public static partial int FdataSync(SafeFileHandle fd);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    public static partial int FSync(SafeFileHandle fd);
+
+    [LibraryImport("libc", EntryPoint = "sync")]
+    public static partial void Sync();
+
+    /// <summary>syscall(2), used for reboot(2) with an argument, which glibc's reboot() cannot pass.</summary>
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long SyscallReboot(long number, uint magic1, uint magic2, uint command, string? argument);
 }
