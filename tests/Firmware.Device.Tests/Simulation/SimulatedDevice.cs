@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Firmware.Device.Boot;
+using Firmware.Device.Health;
+using Firmware.Device.Slots;
+using Firmware.Device.Sources;
+using Firmware.Device.Updates;
+using Firmware.Device.Updates.Checkpoints;
+using Firmware.Fuzz;
+using Firmware.Versioning;
+
+namespace Firmware.Device.Tests.Simulation;
+
+/// <summary>
+/// A whole simulated device on one <see cref="SimulatedDisk"/>: slots A and B, the simulated
+/// bootloader's state file and the LiteDB checkpoint all go through the disk's power-cut model.
+/// Every power-on checks that the slot about to boot holds a complete signed image.
+/// </summary>
+internal sealed class SimulatedDevice
+{
+    public const int SlotSize = 64 * 1024;
+    public const string SlotA = "slot-a.img";
+    public const string SlotB = "slot-b.img";
+
+    public SimulatedDevice(int seed = 1)
+    {
+        FactoryImage = TestBundles.Image(SlotSize, seed);
+        Disk.Put(SlotA, FactoryImage);
+        Disk.Put(SlotB, new byte[SlotSize]);
+        Disk.Limit(SlotA, SlotSize);
+        Disk.Limit(SlotB, SlotSize);
+        Bootloader = new SimulatedBootloader(Disk, "boot/state");
+        Bootloader.Initialize(SlotName.A);
+        Slots = new SlotPair(new StorageSlot(Disk, SlotA, SlotName.A, SlotSize), new StorageSlot(Disk, SlotB, SlotName.B, SlotSize));
+        FactoryDigest = SHA256.HashData(FactoryImage);
+        PowerOn();
+    }
+
+    public SimulatedDisk Disk { get; } = new();
+
+    public SimulatedBootloader Bootloader { get; }
+
+    public SlotPair Slots { get; }
+
+    public byte[] FactoryImage { get; }
+
+    public byte[] FactoryDigest { get; }
+
+    /// <summary>The payload of the bundle being installed: the only other content a slot may boot with.</summary>
+    public byte[]? NewImage { get; set; }
+
+    public SlotName Booted { get; private set; }
+
+    /// <summary>Every power-on, with the slot booted.</summary>
+    public List<SlotName> Boots { get; } = [];
+
+    /// <summary>Problems found at power-on: a slot booted with content no signed manifest describes.</summary>
+    public List<string> Violations { get; } = [];
+
+    /// <summary>The new slot's system crashes at every boot before the agent runs (a kernel panic, a bad init).</summary>
+    public bool NewSlotCrashes { get; set; }
+
+    public Func<HealthVerdict> Health { get; set; } = () => new HealthVerdict([new HealthCheckResult("services", true, "all running")]);
+
+    public RecordingReporter Reporter { get; } = new();
+
+    public int RebootRequests { get; private set; }
+
+    public UpdateEngineOptions Options { get; set; } = new()
+    {
+        Board = FuzzKeys.Board,
+        Trust = FuzzKeys.Trust,
+        InstalledVersion = FirmwareVersion.Parse("1.0.0"),
+        RetryDelay = TimeSpan.Zero,
+    };
+
+    public UpdateEngine Engine() => new(new UpdateDevice
+    {
+        Storage = Disk,
+        Checkpoints = new CheckpointStore(Disk),
+        Slots = Slots,
+        Boot = Bootloader,
+        Booted = Booted,
+        Health = new DelegateHealthGate(() => Health()),
+        Reboot = new DelegateReboot(() => RebootRequests++),
+        Reporter = Reporter,
+        Sources = new BundleSources(new HttpClient()),
+        Clock = new FixedClock(FuzzKeys.Now),
+    }, Options);
+
+    /// <summary>The firmware powers on: picks a slot (counting trial tries down) and checks what it is about to boot.</summary>
+    public SlotName PowerOn()
+    {
+        Booted = Bootloader.PowerOn();
+        Boots.Add(Booted);
+        var content = Disk.Content(Booted == SlotName.A ? SlotA : SlotB);
+        if (!SHA256.HashData(Disk.Content(SlotA)).AsSpan().SequenceEqual(FactoryDigest))
+        {
+            Violations.Add($"boot {Boots.Count}: the active slot A changed");
+        }
+
+        var matchesNew = NewImage is { } image && content.AsSpan(0, image.Length).SequenceEqual(image);
+        var matchesFactory = content.AsSpan().SequenceEqual(FactoryImage);
+        if (!matchesNew && !matchesFactory)
+        {
+            Violations.Add($"boot {Boots.Count}: slot {Booted} booted with content that no signed manifest describes");
+        }
+
+        return Booted;
+    }
+
+    /// <summary>Powers on until a system comes up that runs the agent (the new slot may crash at every boot).</summary>
+    public void BootUntilAgentRuns()
+    {
+        PowerOn();
+        for (var i = 0; i < 10 && NewSlotCrashes && Booted == SlotName.B && Disk.Content(SlotB).AsSpan().StartsWith(NewImage ?? []); i++)
+        {
+            PowerOn();
+        }
+    }
+}
