@@ -149,8 +149,3 @@ public sealed class TelemetryRing : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _database.Dispose();
 }
-
-/// <summary>One buffered sample.</summary>
-/// <param name="Sequence">Its place in the ring: larger is newer.</param>
-/// <param name="Json">The sample as published.</param>
-public sealed record BufferedSample(long Sequence, ReadOnlyMemory<byte> Json);
