@@ -1,0 +1,35 @@
+namespace Firmware.Device.Config;
+
+/// <summary>
+/// The MQTT broker and how to authenticate to it. Parsed and checked now; the fleet connection
+/// uses it. Either a client certificate or a username and password file, or neither.
+/// </summary>
+public sealed record BrokerConfig
+{
+    /// <summary>The broker's URL as written (<c>mqtt://host:1883</c> or <c>mqtts://host:8883</c>).</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>The host to connect to.</summary>
+    public string Host => Url.Host;
+
+    /// <summary>The TCP port (the URL's, or 1883 for mqtt and 8883 for mqtts).</summary>
+    public int Port => Url.IsDefaultPort || Url.Port < 0 ? (UseTls ? 8883 : 1883) : Url.Port;
+
+    /// <summary>True for <c>mqtts://</c>.</summary>
+    public bool UseTls => Url.Scheme == "mqtts";
+
+    /// <summary>The CA bundle that signs the broker's certificate; null for the system's.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>The client certificate (PEM), with <see cref="KeyFile"/>.</summary>
+    public string? CertificateFile { get; init; }
+
+    /// <summary>The client certificate's private key (PEM).</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>The MQTT username, with <see cref="PasswordFile"/>.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>A file holding the password, so the password stays out of agent.yml.</summary>
+    public string? PasswordFile { get; init; }
+}

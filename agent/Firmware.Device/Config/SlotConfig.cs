@@ -1,0 +1,11 @@
+using Firmware.Device.Slots;
+
+namespace Firmware.Device.Config;
+
+/// <summary>Where one slot's bytes live.</summary>
+/// <param name="Name">The slot.</param>
+/// <param name="Path">A block device (<c>/dev/mmcblk0p2</c>) or a regular file.</param>
+/// <param name="IsFile">True for a file-backed slot (simulation, tests, loop-mounted images).</param>
+/// <param name="Size">The slot's size in bytes: required for a file, optional for a device (whose
+/// own size then applies); a payload larger than this does not fit.</param>
+public sealed record SlotConfig(SlotName Name, string Path, bool IsFile, long? Size);
