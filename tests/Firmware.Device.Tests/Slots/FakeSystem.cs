@@ -1,5 +1,3 @@
-using Firmware.Device.Slots;
-
 namespace Firmware.Device.Tests.Slots;
 
 /// <summary>A scratch procfs, sysfs and /dev laid out as the kernel lays them out, for the detector.</summary>

@@ -1,6 +1,7 @@
-namespace Firmware.Device.Slots;
+namespace Firmware.Device;
 
-/// <summary>Where procfs, sysfs and devtmpfs are mounted; tests point them at scratch trees.</summary>
+/// <summary>Where procfs, sysfs and devtmpfs are mounted: the agent reads the system only through
+/// these roots (slot detection, health, telemetry), so tests point them at scratch trees.</summary>
 /// <param name="Proc">procfs (/proc).</param>
 /// <param name="Sys">sysfs (/sys).</param>
 /// <param name="Dev">devtmpfs (/dev); configured paths under /dev are read below this root.</param>
