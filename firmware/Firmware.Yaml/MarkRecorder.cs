@@ -4,10 +4,12 @@ using YamlDotNet.Serialization;
 namespace Firmware.Yaml;
 
 /// <summary>
-/// Records where each deserialized mapping started, so that checks made after deserialization
-/// (missing keys, values out of range) can still name the line.
+/// Records where each deserialized mapping, sequence or scalar object started, so that checks made
+/// after deserialization (missing keys, values out of range) can still name the line.
 /// </summary>
-internal sealed class MarkRecorder(INodeDeserializer inner, Dictionary<object, Mark> starts) : INodeDeserializer
+/// <typeparam name="T">The node deserializer it replaces, so one recorder type serves several.</typeparam>
+internal sealed class MarkRecorder<T>(INodeDeserializer inner, SourceMap map) : INodeDeserializer
+    where T : INodeDeserializer
 {
     public bool Deserialize(IParser reader, Type expectedType, Func<IParser, Type, object?> nestedObjectDeserializer, out object? value, ObjectDeserializer rootDeserializer)
     {
@@ -19,7 +21,7 @@ internal sealed class MarkRecorder(INodeDeserializer inner, Dictionary<object, M
 
         if (value is not null && start is { } mark)
         {
-            starts[value] = mark;
+            map.Node(value, mark);
         }
 
         return true;

@@ -1,22 +1,27 @@
+using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
 namespace Firmware.Yaml;
 
 /// <summary>
-/// Wraps the generated type inspector so that a key with no property is an error we can name,
-/// rather than YamlDotNet's message text. It also remembers the last key looked up, so a value
-/// that fails to convert can be reported against its key.
+/// Wraps the generated type inspector: a key with no property is an error we can name (rather than
+/// YamlDotNet's message text), and every key that is written records its position in the
+/// <see cref="SourceMap"/>. It also remembers the last key looked up, so a value that fails to
+/// convert can be reported against its key.
 /// </summary>
-internal sealed class StrictKeys(ITypeInspector inner, KeyTracker keys) : ITypeInspector
+internal sealed class StrictKeys(ITypeInspector inner, RecordingParser parser, SourceMap map, KeyTracker keys) : ITypeInspector
 {
     public IEnumerable<IPropertyDescriptor> GetProperties(Type type, object? container) => inner.GetProperties(type, container);
 
     public IPropertyDescriptor GetProperty(Type type, object? container, string name, bool ignoreUnmatched, bool caseInsensitivePropertyMatching)
     {
+        // The key's scalar has just been consumed: the parser's previous event is where it was written.
+        var start = parser.Previous?.Start ?? Mark.Empty;
         keys.LastKey = name;
         // Ask leniently, then refuse ourselves: a typo such as 'pulse_ms' must not pass silently.
-        return inner.GetProperty(type, container, name, ignoreUnmatched: true, caseInsensitivePropertyMatching: false)
-            ?? throw new UnknownKeyException(name);
+        var property = inner.GetProperty(type, container, name, ignoreUnmatched: true, caseInsensitivePropertyMatching: false)
+            ?? throw new UnknownKeyException(name, start);
+        return new KeyedProperty(property, name, start, map);
     }
 
     public string GetEnumName(Type enumType, string name) => inner.GetEnumName(enumType, name);
@@ -36,9 +41,11 @@ internal sealed class KeyTracker
 
 /// <summary>
 /// Raised inside deserialization for a key with no property. Deliberately not a YamlException:
-/// YamlDotNet wraps other exceptions in one that carries the key's position, and rethrows its own bare.
+/// YamlDotNet wraps other exceptions in one that carries a position, and rethrows its own bare.
 /// </summary>
-internal sealed class UnknownKeyException(string key) : Exception($"unknown key '{key}'")
+internal sealed class UnknownKeyException(string key, Mark start) : Exception($"unknown key '{key}'")
 {
     public string Key { get; } = key;
+
+    public Mark Start { get; } = start;
 }

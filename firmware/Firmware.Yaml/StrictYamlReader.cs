@@ -89,17 +89,19 @@ public sealed class StrictYamlReader
         where T : class
     {
         CheckSyntax(text, source);
-        var starts = new Dictionary<object, Mark>(ReferenceEqualityComparer.Instance);
+        var map = new SourceMap();
         var keys = new KeyTracker();
+        using var input = new StringReader(text);
+        var parser = new RecordingParser(new Parser(input));
         var deserializer = new StaticDeserializerBuilder(_context)
-            .WithTypeInspector(inner => new StrictKeys(inner, keys))
-            .WithNodeDeserializer(inner => new MarkRecorder(inner, starts), where => where.InsteadOf<ObjectNodeDeserializer>())
+            .WithTypeInspector(inner => new StrictKeys(inner, parser, map, keys))
+            .WithNodeDeserializer(inner => new MarkRecorder<ObjectNodeDeserializer>(inner, map), where => where.InsteadOf<ObjectNodeDeserializer>())
+            .WithNodeDeserializer(inner => new MarkRecorder<ScalarNodeDeserializer>(inner, map), where => where.InsteadOf<ScalarNodeDeserializer>())
+            .WithNodeDeserializer(inner => new MarkRecorder<StaticCollectionNodeDeserializer>(inner, map), where => where.InsteadOf<StaticCollectionNodeDeserializer>())
             .WithDuplicateKeyChecking()
             .Build();
         try
         {
-            using var input = new StringReader(text);
-            var parser = new Parser(input);
             parser.Consume<StreamStart>();
             if (!parser.TryConsume<DocumentStart>(out _))
             {
@@ -108,7 +110,7 @@ public sealed class StrictYamlReader
 
             var (value, line) = read(parser, deserializer);
             parser.Consume<DocumentEnd>();
-            return value is null ? null : new YamlDocument<T>(value, source, line, starts);
+            return value is null ? null : new YamlDocument<T>(value, source, line, map);
         }
         catch (YamlException e)
         {
@@ -146,21 +148,21 @@ public sealed class StrictYamlReader
 
     private static YamlConfigException Translate(YamlException e, string source, string? lastKey)
     {
-        var line = (int)e.Start.Line;
+        var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
         if (FindInner<UnknownKeyException>(e) is { } unknown)
         {
-            return new YamlConfigException(YamlError.UnknownKey, source, line, unknown.Key, "unknown key", e);
+            return new YamlConfigException(YamlError.UnknownKey, source, (int)unknown.Start.Line, unknown.Key, "unknown key", e, (int)unknown.Start.Column);
         }
 
         // YamlDotNet says "Encountered duplicate key K" with the key's position and nothing else to go on.
         const string duplicate = "Encountered duplicate key ";
         if (e.InnerException is null && e.Message.StartsWith(duplicate, StringComparison.Ordinal))
         {
-            return new YamlConfigException(YamlError.DuplicateKey, source, line, e.Message[duplicate.Length..], "appears twice", e);
+            return new YamlConfigException(YamlError.DuplicateKey, source, line, e.Message[duplicate.Length..], "appears twice", e, column);
         }
 
         var detail = e.InnerException?.Message ?? e.Message;
-        return new YamlConfigException(YamlError.InvalidValue, source, line, lastKey, $"invalid value: {detail}", e);
+        return new YamlConfigException(YamlError.InvalidValue, source, line, lastKey, $"invalid value: {detail}", e, column);
     }
 
     private static T? FindInner<T>(Exception e)

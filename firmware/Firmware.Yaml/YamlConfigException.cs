@@ -1,18 +1,19 @@
 namespace Firmware.Yaml;
 
 /// <summary>
-/// A YAML file is malformed or breaks its schema. The message reads <c>FILE:LINE: KEY: problem</c>,
+/// A YAML file is malformed or breaks its schema. The message reads <c>FILE:LINE:COLUMN: KEY: problem</c>,
 /// like a compiler's, so editors can jump to it.
 /// </summary>
 public sealed class YamlConfigException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public YamlConfigException(YamlError error, string source, int line, string? key, string problem, Exception? innerException = null)
-        : base(Format(source, line, key, problem), innerException)
+    public YamlConfigException(YamlError error, string source, int line, string? key, string problem, Exception? innerException = null, int column = 0)
+        : base(Format(source, line, column, key, problem), innerException)
     {
         Error = error;
         File = source;
         Line = line;
+        Column = column;
         Key = key;
     }
 
@@ -34,9 +35,12 @@ public sealed class YamlConfigException : Exception
     /// <summary>The 1-based line, or 0 when the problem has no place in the file.</summary>
     public int Line { get; }
 
+    /// <summary>The 1-based column, or 0 when not known.</summary>
+    public int Column { get; }
+
     /// <summary>The key at fault, as a dotted path (<c>bench.power.line</c>), if there is one.</summary>
     public string? Key { get; }
 
-    private static string Format(string source, int line, string? key, string problem) =>
-        $"{source}{(line > 0 ? $":{line}" : "")}: {(key is null ? "" : $"{key}: ")}{problem}";
+    private static string Format(string source, int line, int column, string? key, string problem) =>
+        $"{source}{(line > 0 ? $":{line}" : "")}{(line > 0 && column > 0 ? $":{column}" : "")}: {(key is null ? "" : $"{key}: ")}{problem}";
 }

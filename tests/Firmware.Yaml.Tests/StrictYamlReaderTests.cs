@@ -16,7 +16,7 @@ public sealed class StrictYamlReaderTests
         Assert.Equal(["a", "b"], document.Value.Tags!);
         Assert.Equal(1, document.Line);
         Assert.Equal(4, document.LineOf(document.Value.Limits));
-        Assert.Equal("svc.yml:4: limits.memory-mib: too big", document.Invalid(document.Value.Limits, "limits.memory-mib", "too big").Message);
+        Assert.Equal("svc.yml:4:3: limits.memory-mib: too big", document.Invalid(document.Value.Limits, "limits.memory-mib", "too big").Message);
     }
 
     [Fact]

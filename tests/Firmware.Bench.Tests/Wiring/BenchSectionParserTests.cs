@@ -25,9 +25,9 @@ public sealed class BenchSectionParserTests
     }
 
     [Fact]
-    public void The_example_board_in_the_repository_parses()
+    public void The_raspberry_pi_board_in_the_repository_has_bench_wiring()
     {
-        var wiring = BoardBench.LoadFile(Fixture("bench-example.yml"));
+        var wiring = BoardBench.LoadFile(Fixture("raspberrypi4.yml"));
 
         Assert.Equal(new GpioLine(17, ActiveLow: false), wiring.Power);
         Assert.Equal(new PowerMeterSettings(1, 0x40, 0.1), wiring.PowerMeter);

@@ -1,5 +1,5 @@
 using Firmware.Bench.Serial;
-using Firmware.Bench.Yaml;
+using Firmware.Boards.Yaml;
 using Firmware.Yaml;
 
 namespace Firmware.Bench.Wiring;

@@ -1,4 +1,4 @@
-using Firmware.Bench.Yaml;
+using Firmware.Boards.Yaml;
 using Firmware.Yaml;
 
 namespace Firmware.Bench.Wiring;
@@ -27,7 +27,7 @@ public static partial class BenchSectionParser
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        var section = new StrictYamlReader(new BenchYamlContext()).ReadSection<BenchSectionYaml>(reader.ReadToEnd(), source, SectionKey)
+        var section = new StrictYamlReader(new BoardYamlContext()).ReadSection<BenchSectionYaml>(reader.ReadToEnd(), source, SectionKey)
             ?? throw new YamlConfigException(YamlError.MissingSection, source, 0, null, $"no '{SectionKey}:' section");
         return Validate(section);
     }

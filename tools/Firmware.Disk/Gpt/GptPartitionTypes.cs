@@ -20,6 +20,10 @@ public static class GptPartitionTypes
     /// <summary>Generic Linux data (DPS <c>SD_GPT_LINUX_GENERIC</c>): the persistent data partition.</summary>
     public static readonly Guid LinuxData = new("0fc63daf-8483-4772-8e79-3d69d8477de4");
 
+    /// <summary>Microsoft basic data: FAT partitions that firmware other than UEFI reads (the
+    /// Raspberry Pi's boot partitions).</summary>
+    public static readonly Guid BasicData = new("ebd0a0a2-b9e5-4433-87c0-68b6b72699c7");
+
     /// <summary>Extended Boot Loader Partition (DPS <c>SD_GPT_XBOOTLDR</c>).</summary>
     public static readonly Guid ExtendedBoot = new("bc13c2ff-59e6-4262-a352-b275fd6f7172");
 

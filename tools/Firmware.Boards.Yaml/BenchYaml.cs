@@ -1,6 +1,6 @@
 using YamlDotNet.Serialization;
 
-namespace Firmware.Bench.Yaml;
+namespace Firmware.Boards.Yaml;
 
 // The bench: section exactly as written, before validation. Every value is nullable so that the
 // validator, not the deserializer, decides what is required and what defaults apply. Settable
@@ -76,12 +76,3 @@ internal sealed class PowerMeterYaml
     [YamlMember(Alias = "shunt-ohms")]
     public double? ShuntOhms { get; set; }
 }
-
-/// <summary>The generated, reflection-free (NativeAOT-safe) serialization context for the types above.</summary>
-[YamlStaticContext]
-[YamlSerializable(typeof(BenchSectionYaml))]
-[YamlSerializable(typeof(LineYaml))]
-[YamlSerializable(typeof(ResetLineYaml))]
-[YamlSerializable(typeof(ConsoleYaml))]
-[YamlSerializable(typeof(PowerMeterYaml))]
-public sealed partial class BenchYamlContext : StaticContext;
