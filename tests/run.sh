@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
 # (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv).
-packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool)
+packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool runc busybox-static)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
