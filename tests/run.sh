@@ -11,6 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # and the OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback.
 # squashfs-tools makes and checks root filesystems; attr reads xattrs back.
 # grub-emu runs GRUB's script engine on the host, mtools builds FAT images, u-boot-tools compiles boot.cmd.
+# runc runs generated container bundles; busybox-static gives them a userland.
 packages=(
     clang zlib1g-dev
     tar openssl bmap-tools zstd xz-utils gzip mount
@@ -18,6 +19,7 @@ packages=(
     skopeo umoci docker-registry
     squashfs-tools attr
     grub-emu mtools u-boot-tools
+    runc busybox-static
 )
 missing=()
 for package in "${packages[@]}"; do

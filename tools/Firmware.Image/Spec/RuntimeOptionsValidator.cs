@@ -1,4 +1,3 @@
-using System.Globalization;
 using Firmware.Image.Decoding;
 using Firmware.Image.Yaml;
 
@@ -137,29 +136,8 @@ internal static partial class RuntimeOptionsValidator
         return valid ? hostname : throw v.Error(SpecError.InvalidValue, "hostname", $"'{hostname}' is not a host name (letters, digits, '-' and '.', at most 64)");
     }
 
-    private static IdReference Id(Context v, string text, object owner, string yamlKey, string path, NameScope names)
-    {
-        if (text is "" or "root")
-        {
-            return IdReference.Root;
-        }
-
-        if (text.All(char.IsAsciiDigit))
-        {
-            return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? new IdReference(number, null)
-                : throw v.Check.At(SpecError.InvalidValue, text, owner, yamlKey, path, $"{text} is not a 32-bit id");
-        }
-
-        if (!Names.IsName(text))
-        {
-            throw v.Check.At(SpecError.InvalidValue, text, owner, yamlKey, path, $"'{text}' is neither a number nor a container name");
-        }
-
-        return names.Containers is null || names.Containers.Contains(text)
-            ? new IdReference(null, text)
-            : throw v.Check.At(SpecError.UnknownId, text, owner, yamlKey, path, $"'{text}' names no container of this image (LinuxKit gives each container an id by name)");
-    }
+    private static IdReference Id(Context v, string text, object owner, string yamlKey, string path, NameScope names) =>
+        Ids.Parse(text, names, out var error, out var problem) ?? throw v.Check.At(error, text, owner, yamlKey, path, problem);
 
     private static string CgroupsPath(Context v, string path, object owner, string yamlKey, string keyPath) =>
         path.Split('/').Contains("..")
