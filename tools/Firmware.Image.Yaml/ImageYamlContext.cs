@@ -1,0 +1,35 @@
+using YamlDotNet.Serialization;
+
+namespace Firmware.Image.Yaml;
+
+/// <summary>The generated, reflection-free (NativeAOT-safe) serialization context for image specs, pkg.yml and image labels.</summary>
+[YamlStaticContext]
+[YamlSerializable(typeof(ImageSpecYaml))]
+[YamlSerializable(typeof(KernelYaml))]
+[YamlSerializable(typeof(FileYaml))]
+[YamlSerializable(typeof(VolumeYaml))]
+[YamlSerializable(typeof(ContentTrustYaml))]
+[YamlSerializable(typeof(FirmwareYaml))]
+[YamlSerializable(typeof(DataPartitionYaml))]
+[YamlSerializable(typeof(RuntimeOptionsYaml))]
+[YamlSerializable(typeof(ContainerYaml))]
+[YamlSerializable(typeof(MountYaml))]
+[YamlSerializable(typeof(DeviceYaml))]
+[YamlSerializable(typeof(IdMappingYaml))]
+[YamlSerializable(typeof(RuntimeYaml))]
+[YamlSerializable(typeof(InterfaceYaml))]
+[YamlSerializable(typeof(NamespacesYaml))]
+[YamlSerializable(typeof(ResourcesYaml))]
+[YamlSerializable(typeof(DeviceCgroupYaml))]
+[YamlSerializable(typeof(MemoryYaml))]
+[YamlSerializable(typeof(CpuYaml))]
+[YamlSerializable(typeof(PidsYaml))]
+[YamlSerializable(typeof(BlockIoYaml))]
+[YamlSerializable(typeof(WeightDeviceYaml))]
+[YamlSerializable(typeof(ThrottleDeviceYaml))]
+[YamlSerializable(typeof(HugepageLimitYaml))]
+[YamlSerializable(typeof(NetworkYaml))]
+[YamlSerializable(typeof(InterfacePriorityYaml))]
+[YamlSerializable(typeof(PackageYaml))]
+[YamlSerializable(typeof(PackageFileYaml))]
+public sealed partial class ImageYamlContext : StaticContext;
