@@ -20,6 +20,7 @@ packages=(
     squashfs-tools attr
     grub-emu mtools u-boot-tools
     runc busybox-static
+    util-linux
 )
 missing=()
 for package in "${packages[@]}"; do

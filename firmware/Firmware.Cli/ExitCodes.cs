@@ -51,6 +51,9 @@ public static class ExitCodes
     /// <summary>Bench hardware is missing or failed: console device, GPIO chip or line, power meter.</summary>
     public const int BenchHardware = 27;
 
+    /// <summary>An OCI image could not be used: missing, malformed, corrupt, not for the platform, or the registry refused or failed.</summary>
+    public const int ImageSourceFailed = 28;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 

@@ -6,6 +6,13 @@ namespace Firmware.Oci.Json;
 /// <summary>Parses and writes OCI documents through the source-generated context, turning JSON errors into <see cref="OciException"/>.</summary>
 internal static class OciDocuments
 {
+    // Media types hold '+', which the default encoder writes as \u002B: valid, but unlike what
+    // every other OCI tool writes. Documents never reach HTML, so the relaxed encoder is safe.
+    private static readonly OciJsonContext Writer = new(new JsonSerializerOptions(OciJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>Parses <paramref name="json"/> as <typeparamref name="T"/>; <paramref name="what"/> names the document in errors.</summary>
     public static T Parse<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> type, string what)
     {
@@ -20,5 +27,6 @@ internal static class OciDocuments
     }
 
     /// <summary>The compact, key-ordered bytes of <paramref name="value"/>.</summary>
-    public static byte[] Write<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+    public static byte[] Write<T>(T value, JsonTypeInfo<T> type) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, (JsonTypeInfo<T>)Writer.GetTypeInfo(type.Type)!);
 }

@@ -1,20 +1,12 @@
 namespace Firmware.Oci.Layouts;
 
 /// <summary>A read-only view of the next <c>length</c> bytes of a stream: one entry of a tar, read in place.</summary>
-internal sealed class WindowStream(Stream inner, long length) : Stream
+internal sealed class WindowStream(Stream inner, long length) : ForwardReadStream
 {
     private readonly long _length = length;
     private long _remaining = length;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _length;
-
-    public override long Position { get => _length - _remaining; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -31,19 +23,6 @@ internal sealed class WindowStream(Stream inner, long length) : Stream
         _remaining -= count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,3 +1,5 @@
+using Firmware.Oci.Layouts;
+
 namespace Firmware.Oci.Registry;
 
 /// <summary>
@@ -5,22 +7,11 @@ namespace Firmware.Oci.Registry;
 /// than the stall timeout: a server that keeps the connection open but stops sending is caught
 /// without bounding how long a large, steady download may take.
 /// </summary>
-internal sealed class StallGuardStream(Stream inner, TimeSpan stallTimeout, TimeProvider clock, string what, IDisposable? owner) : Stream
+internal sealed class StallGuardStream(Stream inner, TimeSpan stallTimeout, TimeProvider clock, string what, IDisposable? owner) : ForwardReadStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -39,16 +30,6 @@ internal sealed class StallGuardStream(Stream inner, TimeSpan stallTimeout, Time
             throw new OciException(OciError.RegistryFailed, $"{what}: the connection failed mid-transfer: {e.Message}", e);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

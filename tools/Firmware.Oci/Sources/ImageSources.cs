@@ -1,3 +1,6 @@
+using Firmware.Oci.Blobs;
+using Firmware.Oci.Registry;
+
 namespace Firmware.Oci.Sources;
 
 /// <summary>
@@ -23,6 +26,16 @@ public sealed class ImageSources
                 throw new ArgumentException($"two image sources are named '{source.Name}'", nameof(sources));
             }
         }
+    }
+
+    /// <summary>
+    /// Every backend this library has: <c>oci</c>, <c>oci-archive</c>, <c>docker-archive</c> and
+    /// <c>docker</c> (registries), each behind <paramref name="cache"/> when one is given.
+    /// </summary>
+    public static ImageSources CreateDefault(HttpClient http, RegistryOptions? options = null, BlobCache? cache = null)
+    {
+        IImageSource[] sources = [new OciLayoutSource(), new OciArchiveSource(), new DockerArchiveSource(), new RegistrySource(http, options)];
+        return new ImageSources(cache is null ? sources : sources.Select(s => new CachingImageSource(s, cache)));
     }
 
     /// <summary>The registered transport names.</summary>
