@@ -14,11 +14,7 @@ public sealed partial class RootfsTree
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(image);
-        if (!string.Equals(image.Store.Directory, Store.Directory, StringComparison.Ordinal))
-        {
-            throw new ArgumentException("the image must stage its bytes in this tree's content store", nameof(image));
-        }
-
+        RequireSameStore(image);
         var components = TreePath.Split(prefix, "graft");
         if (components.Count == 0)
         {
@@ -34,6 +30,45 @@ public sealed partial class RootfsTree
         var copy = (DirectoryNode)Clone(image.Root, new Dictionary<TreeNode, TreeNode>(ReferenceEqualityComparer.Instance));
         parent.Children.Add(components[^1], copy);
         return copy;
+    }
+
+    /// <summary>
+    /// Lays <paramref name="image"/> over this tree at the root, as one image over another: a
+    /// directory over a directory takes the new metadata and merges, anything else replaces what
+    /// was there. Whiteouts were resolved when <paramref name="image"/> was flattened and never
+    /// reach across images.
+    /// </summary>
+    /// <exception cref="ArgumentException">The image stages its bytes in another store.</exception>
+    public void Merge(RootfsTree image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        RequireSameStore(image);
+        Root.CopyMetadataFrom(image.Root);
+        MergeInto(Root, image.Root, new Dictionary<TreeNode, TreeNode>(ReferenceEqualityComparer.Instance));
+    }
+
+    private static void MergeInto(DirectoryNode target, DirectoryNode source, Dictionary<TreeNode, TreeNode> copies)
+    {
+        foreach (var (name, child) in source.Children)
+        {
+            if (child is DirectoryNode directory && target.Children.TryGetValue(name, out var existing) && existing is DirectoryNode kept)
+            {
+                kept.CopyMetadataFrom(directory);
+                MergeInto(kept, directory, copies);
+            }
+            else
+            {
+                target.Children[name] = Clone(child, copies);
+            }
+        }
+    }
+
+    private void RequireSameStore(RootfsTree image)
+    {
+        if (!string.Equals(image.Store.Directory, Store.Directory, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the image must stage its bytes in this tree's content store", nameof(image));
+        }
     }
 
     private static TreeNode Clone(TreeNode node, Dictionary<TreeNode, TreeNode> copies)
