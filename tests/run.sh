@@ -21,6 +21,7 @@ packages=(
     grub-emu mtools u-boot-tools
     runc busybox-static
     util-linux
+    dosfstools u-boot-qemu qemu-system-arm
 )
 missing=()
 for package in "${packages[@]}"; do

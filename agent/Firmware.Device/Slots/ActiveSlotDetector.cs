@@ -92,6 +92,13 @@ public sealed class ActiveSlotDetector
         else if (root.StartsWith("PARTUUID=", StringComparison.Ordinal) || root.StartsWith("/dev/", StringComparison.Ordinal))
         {
             var device = root.StartsWith('/') ? root : $"/dev/disk/by-partuuid/{root["PARTUUID=".Length..].ToLowerInvariant()}";
+            if (!File.Exists(_roots.MapDevice(device)))
+            {
+                // sysfs does not show partition UUIDs; without udev's link (a minimal system) the
+                // kernel's own resolution cannot be repeated, and the other sources decide.
+                return new SlotEvidence(Source, $"{said}, and {device} does not exist", null);
+            }
+
             var name = _names.KernelName(device);
             match = Match(device => _names.KernelName(device.Path) == name);
         }

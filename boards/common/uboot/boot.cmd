@@ -24,5 +24,11 @@ if test -n "${fw_trial}"; then
     fi
     # Record the choice before booting it, so that the agent can tell a trial boot from a fallback.
     setenv fw_booted ${fw_boot_slot}
-    saveenv
+    # A board whose environment lives in a file rather than where saveenv writes (QEMU, whose
+    # pflash saveenv fails) sets fw_saveenv to the commands that store it (env export + fatwrite).
+    if test -n "${fw_saveenv}"; then
+        run fw_saveenv
+    else
+        saveenv
+    fi
 fi

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Firmware.Device.Boot;
 using Firmware.Device.Slots;
 
@@ -9,7 +10,7 @@ namespace Firmware.Device.Tests.Boot;
 /// then falls back to the primary slot with no help from userspace. A subclass runs one boot
 /// through the real script in <see cref="Boot"/> (GRUB: grub-emu; the simulated bootloader: itself).
 /// </summary>
-public abstract class TrialBootContract : IDisposable
+public abstract partial class TrialBootContract : IDisposable
 {
     /// <summary>A scratch directory for the bootloader's files, removed after the test.</summary>
     protected ScratchDirectory Scratch { get; } = new();
@@ -19,6 +20,23 @@ public abstract class TrialBootContract : IDisposable
 
     /// <summary>Boots once through the bootloader's real logic and returns the slot it chose.</summary>
     protected abstract SlotName Boot();
+
+    /// <summary>Runs a tool in the scratch directory; fails the test when it fails.</summary>
+    protected string Run(string program, params string[] args)
+    {
+        var result = ProcessRunner.Run(program, args, Scratch.Path);
+        Assert.True(result.ExitCode == 0, $"{program}: {result}");
+        return result.Stdout + result.Stderr;
+    }
+
+    /// <summary>The slot in the harness's "FWBOOT slot=X" line; fails the test on a missing line or a bootloader error.</summary>
+    protected static SlotName BootedSlotIn(string output, params string[] errors)
+    {
+        var match = BootLine().Match(output);
+        Assert.True(match.Success, $"the bootloader printed no boot line:\n{output}");
+        Assert.All(errors, error => Assert.DoesNotContain(error, output, StringComparison.Ordinal));
+        return match.Groups[1].Value == "A" ? SlotName.A : SlotName.B;
+    }
 
     /// <summary>The slot the backend's record says the bootloader chose for the last boot.</summary>
     protected SlotName Booted() => ((IBootedSlotRecord)Open()).ReadBootedSlot();
@@ -93,4 +111,7 @@ public abstract class TrialBootContract : IDisposable
         Scratch.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    [GeneratedRegex("FWBOOT slot=([AB])")]
+    private static partial Regex BootLine();
 }

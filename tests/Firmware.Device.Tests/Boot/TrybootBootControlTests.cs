@@ -40,6 +40,20 @@ public sealed class TrybootBootControlTests : IDisposable
     }
 
     [Fact]
+    public void Autoboot_txt_is_replaced_by_a_rename_never_rewritten_in_place()
+    {
+        var link = _scratch.Of("old-autoboot.txt");
+        Assert.Equal(0, ProcessRunner.Run("ln", [_settings.AutobootFile, link], _scratch.Path).ExitCode);
+        var before = File.ReadAllText(_settings.AutobootFile);
+
+        _control.ArmTrial(SlotName.B, 1);
+
+        // The old file, still reachable through the hard link, was never touched: a reader saw it whole until the rename.
+        Assert.Equal(before, File.ReadAllText(link));
+        Assert.NotEqual(before, File.ReadAllText(_settings.AutobootFile));
+    }
+
+    [Fact]
     public void Reboot_into_the_trial_sends_the_tryboot_flag_through_the_reboot_interface()
     {
         _control.ArmTrial(SlotName.B, 1);

@@ -53,6 +53,17 @@ public sealed class ActiveSlotDetectorTests : IDisposable
     }
 
     [Fact]
+    public void A_partuuid_without_udev_links_says_nothing_and_the_other_sources_decide()
+    {
+        _system.CommandLine("root=PARTUUID=99999999-03 fw.slot=B").RootMount("179:3");
+
+        var active = Detect(null);
+
+        Assert.Equal(SlotName.B, active.Slot);
+        Assert.Equal("kernel command line said root=PARTUUID=99999999-03, and /dev/disk/by-partuuid/99999999-03 does not exist (no slot)", active.Evidence[1].ToString());
+    }
+
+    [Fact]
     public void A_dm_verity_root_resolves_to_the_partition_beneath()
     {
         _system.Partition("dm-0", "254:0", slaves: "mmcblk0p2").CommandLine("fw.slot=A").RootMount("254:0", source: "/dev/dm-0");
