@@ -98,7 +98,7 @@ internal sealed class SimulatedDevice
             Violations.Add($"boot {Boots.Count}: the active slot A changed");
         }
 
-        var matchesNew = NewImage is { } image && content.AsSpan(0, image.Length).SequenceEqual(image);
+        var matchesNew = NewImage is { } image && content.AsSpan().StartsWith(image);
         var matchesFactory = content.AsSpan().SequenceEqual(FactoryImage);
         if (!matchesNew && !matchesFactory)
         {
