@@ -17,12 +17,13 @@ namespace Firmware.Device.Tests.Simulation;
 /// </summary>
 internal sealed class SimulatedDevice
 {
-    public const int SlotSize = 64 * 1024;
+    public const int DefaultSlotSize = 64 * 1024;
     public const string SlotA = "slot-a.img";
     public const string SlotB = "slot-b.img";
 
-    public SimulatedDevice(int seed = 1)
+    public SimulatedDevice(int seed = 1, int slotSize = DefaultSlotSize)
     {
+        SlotSize = slotSize;
         FactoryImage = TestBundles.Image(SlotSize, seed);
         Disk.Put(SlotA, FactoryImage);
         Disk.Put(SlotB, new byte[SlotSize]);
@@ -34,6 +35,8 @@ internal sealed class SimulatedDevice
         FactoryDigest = SHA256.HashData(FactoryImage);
         PowerOn();
     }
+
+    public int SlotSize { get; }
 
     public SimulatedDisk Disk { get; } = new();
 

@@ -21,7 +21,7 @@ internal sealed class SimulatedDisk : IDeviceStorage
     private readonly Dictionary<string, SimulatedFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _capacities = new(StringComparer.Ordinal);
     private readonly List<(long Operation, DiskFault Fault)> _faults = [];
-    private readonly Dictionary<string, (DiskFault Fault, int Times)> _broken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DiskFault Fault, int Times, int After)> _broken = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
     /// <summary>I/O operations so far (reads, writes, syncs, truncations, opens, renames, deletions).</summary>
@@ -48,7 +48,11 @@ internal sealed class SimulatedDisk : IDeviceStorage
     }
 
     /// <summary>Makes every operation of <paramref name="fault"/>'s kind on <paramref name="name"/> fail, until <see cref="ClearFaults"/>.</summary>
-    public void Break(string name, DiskFault fault, int times = int.MaxValue) => _broken[name] = (fault, times);
+    /// <param name="name">The file.</param>
+    /// <param name="fault">The fault.</param>
+    /// <param name="times">How many times it fires.</param>
+    /// <param name="after">How many operations of its kind pass before it first fires.</param>
+    public void Break(string name, DiskFault fault, int times = int.MaxValue, int after = 0) => _broken[name] = (fault, times, after);
 
     /// <summary>Makes writes past <paramref name="capacity"/> bytes of <paramref name="name"/> fail with ENOSPC (a partition's end).</summary>
     public void Limit(string name, long capacity) => _capacities[name] = capacity;
@@ -154,8 +158,15 @@ internal sealed class SimulatedDisk : IDeviceStorage
             var scheduled = _faults.Where(f => f.Operation == number).Select(f => f.Fault);
             if (name is not null && _broken.TryGetValue(name, out var broken) && broken.Times > 0 && Fires(broken.Fault, kind))
             {
-                _broken[name] = broken with { Times = broken.Times - 1 };
-                scheduled = scheduled.Append(broken.Fault);
+                if (broken.After > 0)
+                {
+                    _broken[name] = broken with { After = broken.After - 1 };
+                }
+                else
+                {
+                    _broken[name] = broken with { Times = broken.Times - 1 };
+                    scheduled = scheduled.Append(broken.Fault);
+                }
             }
 
             foreach (var fault in scheduled)
@@ -184,7 +195,7 @@ internal sealed class SimulatedDisk : IDeviceStorage
     {
         DiskFault.WriteError or DiskFault.NoSpace => kind == DiskOperation.Write,
         DiskFault.SyncFailure => kind == DiskOperation.Sync,
-        _ => true,
+        _ => kind is DiskOperation.Write or DiskOperation.Sync or DiskOperation.Truncate,
     };
 
     internal long? CapacityOf(string name) => _capacities.TryGetValue(name, out var capacity) ? capacity : null;

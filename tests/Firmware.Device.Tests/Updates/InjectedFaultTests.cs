@@ -66,7 +66,7 @@ public sealed class InjectedFaultTests : IDisposable
     [Fact]
     public async Task A_payload_larger_than_the_slot_is_refused_with_0_bytes_written()
     {
-        var (device, outcome) = await InstallAsync(SimulatedDevice.SlotSize + 1, _ => { });
+        var (device, outcome) = await InstallAsync(SimulatedDevice.DefaultSlotSize + 1, _ => { });
 
         Assert.Equal(UpdateError.SlotTooSmall, outcome.ErrorCode);
         Assert.Equal(0, device.Disk.BytesWritten.GetValueOrDefault(SimulatedDevice.SlotB));
