@@ -1,12 +1,18 @@
 using System.CommandLine;
+using Firmware.Agent.Commands;
 using Firmware.Cli;
 
-// fwagent runs on the device. Today it verifies bundles exactly as fwtool does (the same
-// command, the same code); the update engine and MQTT client build on the same reader.
+// fwagent runs on the device: it verifies bundles exactly as fwtool does (the same command, the
+// same code), and installs them through the update engine (docs/agent.md).
 var clock = TimeProvider.System;
+using var http = new HttpClient();
 var root = new RootCommand("fwagent: the device agent that verifies and installs firmware bundles.")
 {
     VerifyCommand.Create("fwagent", clock),
 };
+foreach (var command in UpdateCommands.Create(clock, http))
+{
+    root.Subcommands.Add(command);
+}
 
 return await CommandLine.InvokeAsync(root, "fwagent", args);

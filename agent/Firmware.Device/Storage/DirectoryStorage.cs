@@ -41,5 +41,12 @@ public sealed class DirectoryStorage : IDeviceStorage
     public void Replace(string source, string destination) => File.Move(PathOf(source), PathOf(destination), overwrite: true);
 
     /// <inheritdoc/>
-    public void Delete(string name) => File.Delete(PathOf(name));
+    public void Delete(string name)
+    {
+        var path = PathOf(name);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
 }

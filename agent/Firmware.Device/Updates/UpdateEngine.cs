@@ -43,6 +43,9 @@ public sealed partial class UpdateEngine
         _context.Record = _checkpoint.Device;
     }
 
+    /// <summary>The device the engine drives.</summary>
+    public UpdateDevice Device => _device;
+
     /// <summary>The checkpoint as last loaded or saved.</summary>
     public Checkpoint Checkpoint => _checkpoint;
 

@@ -9,6 +9,9 @@ internal enum DiskFault
     /// <summary>The operation fails with EIO.</summary>
     IoError,
 
+    /// <summary>A write fails with EIO (ignored at other operations).</summary>
+    WriteError,
+
     /// <summary>A write fails with ENOSPC (ignored at other operations).</summary>
     NoSpace,
 

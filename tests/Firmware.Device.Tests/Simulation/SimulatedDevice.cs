@@ -17,12 +17,13 @@ namespace Firmware.Device.Tests.Simulation;
 /// </summary>
 internal sealed class SimulatedDevice
 {
-    public const int SlotSize = 64 * 1024;
+    public const int DefaultSlotSize = 64 * 1024;
     public const string SlotA = "slot-a.img";
     public const string SlotB = "slot-b.img";
 
-    public SimulatedDevice(int seed = 1)
+    public SimulatedDevice(int seed = 1, int slotSize = DefaultSlotSize)
     {
+        SlotSize = slotSize;
         FactoryImage = TestBundles.Image(SlotSize, seed);
         Disk.Put(SlotA, FactoryImage);
         Disk.Put(SlotB, new byte[SlotSize]);
@@ -34,6 +35,8 @@ internal sealed class SimulatedDevice
         FactoryDigest = SHA256.HashData(FactoryImage);
         PowerOn();
     }
+
+    public int SlotSize { get; }
 
     public SimulatedDisk Disk { get; } = new();
 
@@ -98,7 +101,7 @@ internal sealed class SimulatedDevice
             Violations.Add($"boot {Boots.Count}: the active slot A changed");
         }
 
-        var matchesNew = NewImage is { } image && content.AsSpan(0, image.Length).SequenceEqual(image);
+        var matchesNew = NewImage is { } image && content.AsSpan().StartsWith(image);
         var matchesFactory = content.AsSpan().SequenceEqual(FactoryImage);
         if (!matchesNew && !matchesFactory)
         {

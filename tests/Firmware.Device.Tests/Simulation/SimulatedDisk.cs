@@ -21,6 +21,7 @@ internal sealed class SimulatedDisk : IDeviceStorage
     private readonly Dictionary<string, SimulatedFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _capacities = new(StringComparer.Ordinal);
     private readonly List<(long Operation, DiskFault Fault)> _faults = [];
+    private readonly Dictionary<string, (DiskFault Fault, int Times, int After)> _broken = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
     /// <summary>I/O operations so far (reads, writes, syncs, truncations, opens, renames, deletions).</summary>
@@ -34,10 +35,24 @@ internal sealed class SimulatedDisk : IDeviceStorage
 
     public string? WatchPrefix { get; set; }
 
+    /// <summary>Bytes written to each file since the disk was made (the factory images excluded).</summary>
+    public Dictionary<string, long> BytesWritten { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Injects <paramref name="fault"/> at operation number <paramref name="operation"/> (counted from the start).</summary>
     public void InjectAt(long operation, DiskFault fault) => _faults.Add((operation, fault));
 
-    public void ClearFaults() => _faults.Clear();
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        _broken.Clear();
+    }
+
+    /// <summary>Makes every operation of <paramref name="fault"/>'s kind on <paramref name="name"/> fail, until <see cref="ClearFaults"/>.</summary>
+    /// <param name="name">The file.</param>
+    /// <param name="fault">The fault.</param>
+    /// <param name="times">How many times it fires.</param>
+    /// <param name="after">How many operations of its kind pass before it first fires.</param>
+    public void Break(string name, DiskFault fault, int times = int.MaxValue, int after = 0) => _broken[name] = (fault, times, after);
 
     /// <summary>Makes writes past <paramref name="capacity"/> bytes of <paramref name="name"/> fail with ENOSPC (a partition's end).</summary>
     public void Limit(string name, long capacity) => _capacities[name] = capacity;
@@ -140,19 +155,30 @@ internal sealed class SimulatedDisk : IDeviceStorage
                 WatchedSyncs.Add(number);
             }
 
-            foreach (var (operation, fault) in _faults)
+            var scheduled = _faults.Where(f => f.Operation == number).Select(f => f.Fault);
+            if (name is not null && _broken.TryGetValue(name, out var broken) && broken.Times > 0 && Fires(broken.Fault, kind))
             {
-                if (operation != number)
+                if (broken.After > 0)
                 {
-                    continue;
+                    _broken[name] = broken with { After = broken.After - 1 };
                 }
+                else
+                {
+                    _broken[name] = broken with { Times = broken.Times - 1 };
+                    scheduled = scheduled.Append(broken.Fault);
+                }
+            }
 
+            foreach (var fault in scheduled)
+            {
                 switch (fault)
                 {
                     case DiskFault.Crash:
                         Crashed = true;
                         throw new SimulatedCrash($"process killed at I/O operation {number} ({kind} {name})");
                     case DiskFault.IoError:
+                        throw new IOException($"{name}: Input/output error (injected at operation {number})", Eio);
+                    case DiskFault.WriteError when kind is DiskOperation.Write:
                         throw new IOException($"{name}: Input/output error (injected at operation {number})", Eio);
                     case DiskFault.NoSpace when kind is DiskOperation.Write:
                         throw new IOException($"{name}: No space left on device (injected at operation {number})", Enospc);
@@ -164,6 +190,13 @@ internal sealed class SimulatedDisk : IDeviceStorage
             }
         }
     }
+
+    private static bool Fires(DiskFault fault, DiskOperation kind) => fault switch
+    {
+        DiskFault.WriteError or DiskFault.NoSpace => kind == DiskOperation.Write,
+        DiskFault.SyncFailure => kind == DiskOperation.Sync,
+        _ => kind is DiskOperation.Write or DiskOperation.Sync or DiskOperation.Truncate,
+    };
 
     internal long? CapacityOf(string name) => _capacities.TryGetValue(name, out var capacity) ? capacity : null;
 

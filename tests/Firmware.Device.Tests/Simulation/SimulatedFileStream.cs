@@ -62,6 +62,7 @@ internal sealed class SimulatedFileStream(SimulatedDisk disk, SimulatedFile file
             file.Current.Position = _position;
             file.Current.Write(buffer);
             file.Pending.Add((_position, buffer.ToArray()));
+            disk.BytesWritten[name] = disk.BytesWritten.GetValueOrDefault(name) + buffer.Length;
             _position += buffer.Length;
         }
     }

@@ -30,7 +30,7 @@ internal sealed class DownloadingState : UpdateState
         using (file)
         {
             using var input = await source.OpenAsync(update.Downloaded, cancellationToken);
-            var buffer = new byte[BufferSize];
+            var buffer = new byte[(int)Math.Min(BufferSize, context.Options.DownloadSyncInterval)];
             var position = update.Downloaded;
             var synced = position;
             while (true)
