@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firmware.Image.Runtime;
 using Firmware.Image.Spec;
 using Firmware.Oci.Model;
 using Firmware.Oci.Writing;
@@ -24,7 +25,9 @@ public static class PackageBuilder
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Tag);
         var definition = PackageDefinitionReader.Load(request.Directory);
-        var label = MobyConfigLabel.FromPackageYaml(await File.ReadAllTextAsync(Path.Combine(request.Directory, PackageDefinitionReader.FileName), cancellationToken));
+        // The label is written from the validated options, by the same writer the spec reader's
+        // schema was made for, so a package's defaults read back exactly as a spec entry would.
+        var label = MobyConfigLabel.Write(definition.Config);
         var architectures = SelectArchitectures(definition, request.Architectures);
         var plans = architectures.Select(a => (Architecture: a, Entries: PackageLayerPlanner.Plan(definition, request.Directory, a))).ToList();
 
