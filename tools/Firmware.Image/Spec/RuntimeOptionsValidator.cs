@@ -196,9 +196,9 @@ internal static partial class RuntimeOptionsValidator
 
         public string Path(string key) => Checker.Path(prefix, key);
 
-        public Spec.SpecException Error(SpecError error, string key, string problem) => check.AtKey(error, owner, key, Path(key), problem);
+        public SpecException Error(SpecError error, string key, string problem) => check.AtKey(error, owner, key, Path(key), problem);
 
-        public Spec.SpecException ItemError(SpecError error, object item, string key, int? index, string problem) =>
+        public SpecException ItemError(SpecError error, object item, string key, int? index, string problem) =>
             check.At(error, item, owner, key, Path(index is { } i ? $"{key}[{i}]" : key), problem);
 
         public string Absolute(string path, string key) =>
