@@ -10,7 +10,7 @@ namespace Firmware.Image.Tests.Runtime;
 [Trait("Category", "Integration")]
 public sealed class RuncBundleTests : IDisposable
 {
-    private static readonly string[] Applets = ["sh", "echo", "id", "grep", "hostname", "touch", "cat"];
+    private static readonly string[] Applets = ["sh", "echo", "id", "grep", "hostname", "touch", "cat", "wc"];
     private readonly ScratchDirectory _scratch = new();
 
     [Fact]
@@ -63,11 +63,39 @@ public sealed class RuncBundleTests : IDisposable
         Assert.Equal("fw-box\nread-only\nCapEff:\t0000000000001000\nbound from the host\n", result.Stdout);
     }
 
-    private ProcessResult Run(ImageSpec spec, ImageRuntimeDefaults image)
+    [Fact]
+    public void Masked_paths_hide_proc_files_from_plain_containers_but_not_from_admin_ones()
     {
-        var container = spec.Services[0];
+        var spec = ImageSpecReader.Parse("""
+            onboot:
+              - name: admin
+                image: fw/busybox:dev
+                capabilities: [CAP_SYS_ADMIN, CAP_NET_ADMIN]
+                net: host
+            services:
+              - name: plain
+                image: fw/busybox:dev
+            """, "masks.yml");
+        var image = new ImageRuntimeDefaults { Cmd = ["/bin/sh", "-c", "wc -c < /proc/timer_list; grep CapEff /proc/self/status"] };
+
+        var admin = Run(spec, image, spec.Onboot[0]);
+        var plain = Run(spec, image, spec.Services[0]);
+
+        Assert.True(admin.ExitCode == 0, admin.ToString());
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        var adminLines = admin.Stdout.Split('\n');
+        Assert.True(long.Parse(adminLines[0].Trim(), System.Globalization.CultureInfo.InvariantCulture) > 0, admin.ToString());
+        // CAP_NET_ADMIN is bit 12, CAP_SYS_ADMIN bit 21.
+        Assert.Equal("CapEff:\t0000000000201000", adminLines[1]);
+        Assert.Equal("0\nCapEff:\t0000000000000000\n", plain.Stdout);
+    }
+
+    private ProcessResult Run(ImageSpec spec, ImageRuntimeDefaults image) => Run(spec, image, spec.Services[0]);
+
+    private ProcessResult Run(ImageSpec spec, ImageRuntimeDefaults image, ContainerSpec container)
+    {
         var config = OciConfigGenerator.Generate(container.Name, container.Options, image, spec.ContainerIds()).Config;
-        var bundle = Directory.CreateDirectory(_scratch.Of("bundle")).FullName;
+        var bundle = Directory.CreateDirectory(_scratch.Of("bundle-" + container.Name)).FullName;
         MakeBusyboxRootfs(Path.Combine(bundle, "rootfs"));
         File.WriteAllBytes(Path.Combine(bundle, "config.json"), OciConfigJson.Serialize(config));
         var id = "fw-test-" + Guid.NewGuid().ToString("N")[..12];

@@ -28,13 +28,13 @@ internal static partial class RuntimeOptionsValidator
             Tmpfs = Tmpfs(v, raw.Tmpfs),
             Command = Command(v, raw.Command),
             Env = Env(v, raw.Env),
-            Cwd = raw.Cwd is { } cwd ? v.Absolute(cwd, "cwd") : null,
-            Net = Namespace(v, raw.Net, "net", allowNone: true),
-            Pid = Namespace(v, raw.Pid, "pid", allowNone: false),
-            Ipc = Namespace(v, raw.Ipc, "ipc", allowNone: false),
-            Uts = Namespace(v, raw.Uts, "uts", allowNone: false),
-            Userns = Namespace(v, raw.Userns, "userns", allowNone: false),
-            Hostname = raw.Hostname is { } hostname ? Hostname(v, hostname) : null,
+            Cwd = Unset(raw.Cwd) is { } cwd ? v.Absolute(cwd, "cwd") : null,
+            Net = Namespace(v, Unset(raw.Net), "net", allowNone: true),
+            Pid = Namespace(v, Unset(raw.Pid), "pid", allowNone: false),
+            Ipc = Namespace(v, Unset(raw.Ipc), "ipc", allowNone: false),
+            Uts = Namespace(v, Unset(raw.Uts), "uts", allowNone: false),
+            Userns = Namespace(v, Unset(raw.Userns), "userns", allowNone: false),
+            Hostname = Unset(raw.Hostname) is { } hostname ? Hostname(v, hostname) : null,
             Readonly = raw.Readonly,
             MaskedPaths = v.AbsoluteList(raw.MaskedPaths, "maskedPaths"),
             ReadonlyPaths = v.AbsoluteList(raw.ReadonlyPaths, "readonlyPaths"),
@@ -58,6 +58,9 @@ internal static partial class RuntimeOptionsValidator
             Runtime = raw.Runtime is { } runtime ? RuntimeOf(v, runtime) : null,
         };
     }
+
+    // LinuxKit reads an empty string as "not set" for these (assignStringEmpty in config.go).
+    private static string? Unset(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static List<string>? Capabilities(Context v, List<string>? list, string key)
     {
@@ -193,9 +196,9 @@ internal static partial class RuntimeOptionsValidator
 
         public string Path(string key) => Checker.Path(prefix, key);
 
-        public Spec.SpecException Error(SpecError error, string key, string problem) => check.AtKey(error, owner, key, Path(key), problem);
+        public SpecException Error(SpecError error, string key, string problem) => check.AtKey(error, owner, key, Path(key), problem);
 
-        public Spec.SpecException ItemError(SpecError error, object item, string key, int? index, string problem) =>
+        public SpecException ItemError(SpecError error, object item, string key, int? index, string problem) =>
             check.At(error, item, owner, key, Path(index is { } i ? $"{key}[{i}]" : key), problem);
 
         public string Absolute(string path, string key) =>
