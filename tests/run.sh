@@ -9,9 +9,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
 # (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv), and the
 # OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback;
-# busybox-static runs the package scripts (the tests apt-get download it for amd64 and arm64).
+# htpasswd (apache2-utils) writes its bcrypt password file; busybox-static runs the package
+# scripts (the tests apt-get download it for amd64 and arm64).
 packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool
-          skopeo umoci docker-registry busybox-static util-linux)
+          skopeo umoci docker-registry apache2-utils busybox-static util-linux)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
