@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
-# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv), and the
-# OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback;
+# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv, runc), and
+# the OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback;
 # htpasswd (apache2-utils) writes its bcrypt password file; busybox-static runs the package
 # scripts (the tests apt-get download it for amd64 and arm64).
-packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool
+packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool runc
           skopeo umoci docker-registry apache2-utils busybox-static util-linux)
 missing=()
 for package in "${packages[@]}"; do

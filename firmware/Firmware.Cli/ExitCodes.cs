@@ -42,7 +42,7 @@ public static class ExitCodes
     /// <summary>Reading the target back gave other bytes than were written.</summary>
     public const int VerifyMismatch = 24;
 
-    /// <summary>A spec file (board.yml) is malformed; the message names the file, line and key.</summary>
+    /// <summary>A spec file (board.yml, an image spec, pkg.yml) is malformed or invalid; the message names the file, line and key.</summary>
     public const int SpecInvalid = 25;
 
     /// <summary>The board's console did not print the marker in time.</summary>

@@ -11,6 +11,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     FlashCommand.Create(),
     BmapCommands.Create(),
     BenchCommands.Create(clock),
+    ImageCommands.Create(),
     PkgCommands.Create(),
     DemoCommand.Create(clock),
 };

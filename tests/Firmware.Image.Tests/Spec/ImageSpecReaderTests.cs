@@ -83,6 +83,14 @@ public sealed class ImageSpecReaderTests
     }
 
     [Fact]
+    public void Empty_strings_mean_not_set_as_in_linuxkit()
+    {
+        var options = ImageSpecReader.Parse("services:\n  - name: s\n    image: fw/s:1\n    cwd: \"\"\n    net: \"\"\n    hostname: \"\"\n", "x.yml").Services[0].Options;
+
+        Assert.Equal((null, null, null), (options.Cwd, options.Net, options.Hostname));
+    }
+
+    [Fact]
     public void Load_of_a_missing_file_says_so()
     {
         Assert.Throws<FileNotFoundException>(() => ImageSpecReader.Load(Fixture.Path("absent.yml")));

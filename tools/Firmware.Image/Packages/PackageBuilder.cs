@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firmware.Image.Runtime;
 using Firmware.Image.Spec;
 using Firmware.Oci.Model;
 using Firmware.Oci.Writing;
@@ -8,8 +9,9 @@ namespace Firmware.Image.Packages;
 /// <summary>
 /// <c>fwtool pkg build</c>: a package directory and its pkg.yml become an OCI image layout holding
 /// an image index over one image per architecture, each a single reproducible layer and a config
-/// carrying pkg.yml's entrypoint, cmd, env, workdir and user, with its <c>config:</c> in the
-/// <c>org.mobyproject.config</c> label (as LinuxKit packages carry theirs). No Docker, no
+/// carrying pkg.yml's entrypoint, cmd, env, workdir and user, with its validated <c>config:</c>
+/// written into the <c>org.mobyproject.config</c> label by <see cref="MobyConfigLabel.Write"/>
+/// (as LinuxKit packages carry theirs), which the image build reads back with the same schema. No Docker, no
 /// emulation: files are copied, not built. The layout is written beside the output and moved
 /// into place only when complete.
 /// </summary>
@@ -24,7 +26,7 @@ public static class PackageBuilder
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Tag);
         var definition = PackageDefinitionReader.Load(request.Directory);
-        var label = MobyConfigLabel.FromPackageYaml(await File.ReadAllTextAsync(Path.Combine(request.Directory, PackageDefinitionReader.FileName), cancellationToken));
+        var label = MobyConfigLabel.Write(definition.Config);
         var architectures = SelectArchitectures(definition, request.Architectures);
         var plans = architectures.Select(a => (Architecture: a, Entries: PackageLayerPlanner.Plan(definition, request.Directory, a))).ToList();
 

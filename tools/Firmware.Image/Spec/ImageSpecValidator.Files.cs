@@ -1,4 +1,3 @@
-using System.Globalization;
 using Firmware.Image.Decoding;
 using Firmware.Image.Yaml;
 using Firmware.Versioning;
@@ -80,24 +79,9 @@ internal static partial class ImageSpecValidator
         return result;
     }
 
-    private static IdReference FileOwner(FileYaml f, string? text, string key, string at, NameScope names, Checker check)
-    {
-        if (text is null or "" or "root")
-        {
-            return IdReference.Root;
-        }
-
-        if (text.All(char.IsAsciiDigit))
-        {
-            return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? new IdReference(id, null)
-                : throw check.AtKey(SpecError.InvalidValue, f, key, $"{at}.{key}", $"{text} is not a 32-bit id");
-        }
-
-        return names.Containers!.Contains(text)
-            ? new IdReference(null, text)
-            : throw check.AtKey(SpecError.UnknownId, f, key, $"{at}.{key}", $"'{text}' names no container of this image (LinuxKit gives each container an id by name)");
-    }
+    private static IdReference FileOwner(FileYaml f, string? text, string key, string at, NameScope names, Checker check) =>
+        text is null ? IdReference.Root
+        : Ids.Parse(text, names, out var error, out var problem) ?? throw check.AtKey(error, f, key, $"{at}.{key}", problem);
 
     private static FirmwareSection FirmwareOf(FirmwareYaml firmware, Checker check)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Firmware.Image.Decoding;
 using Firmware.Image.Yaml;
 
@@ -29,13 +28,13 @@ internal static partial class RuntimeOptionsValidator
             Tmpfs = Tmpfs(v, raw.Tmpfs),
             Command = Command(v, raw.Command),
             Env = Env(v, raw.Env),
-            Cwd = raw.Cwd is { } cwd ? v.Absolute(cwd, "cwd") : null,
-            Net = Namespace(v, raw.Net, "net", allowNone: true),
-            Pid = Namespace(v, raw.Pid, "pid", allowNone: false),
-            Ipc = Namespace(v, raw.Ipc, "ipc", allowNone: false),
-            Uts = Namespace(v, raw.Uts, "uts", allowNone: false),
-            Userns = Namespace(v, raw.Userns, "userns", allowNone: false),
-            Hostname = raw.Hostname is { } hostname ? Hostname(v, hostname) : null,
+            Cwd = Unset(raw.Cwd) is { } cwd ? v.Absolute(cwd, "cwd") : null,
+            Net = Namespace(v, Unset(raw.Net), "net", allowNone: true),
+            Pid = Namespace(v, Unset(raw.Pid), "pid", allowNone: false),
+            Ipc = Namespace(v, Unset(raw.Ipc), "ipc", allowNone: false),
+            Uts = Namespace(v, Unset(raw.Uts), "uts", allowNone: false),
+            Userns = Namespace(v, Unset(raw.Userns), "userns", allowNone: false),
+            Hostname = Unset(raw.Hostname) is { } hostname ? Hostname(v, hostname) : null,
             Readonly = raw.Readonly,
             MaskedPaths = v.AbsoluteList(raw.MaskedPaths, "maskedPaths"),
             ReadonlyPaths = v.AbsoluteList(raw.ReadonlyPaths, "readonlyPaths"),
@@ -59,6 +58,9 @@ internal static partial class RuntimeOptionsValidator
             Runtime = raw.Runtime is { } runtime ? RuntimeOf(v, runtime) : null,
         };
     }
+
+    // LinuxKit reads an empty string as "not set" for these (assignStringEmpty in config.go).
+    private static string? Unset(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static List<string>? Capabilities(Context v, List<string>? list, string key)
     {
@@ -137,29 +139,8 @@ internal static partial class RuntimeOptionsValidator
         return valid ? hostname : throw v.Error(SpecError.InvalidValue, "hostname", $"'{hostname}' is not a host name (letters, digits, '-' and '.', at most 64)");
     }
 
-    private static IdReference Id(Context v, string text, object owner, string yamlKey, string path, NameScope names)
-    {
-        if (text is "" or "root")
-        {
-            return IdReference.Root;
-        }
-
-        if (text.All(char.IsAsciiDigit))
-        {
-            return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? new IdReference(number, null)
-                : throw v.Check.At(SpecError.InvalidValue, text, owner, yamlKey, path, $"{text} is not a 32-bit id");
-        }
-
-        if (!Names.IsName(text))
-        {
-            throw v.Check.At(SpecError.InvalidValue, text, owner, yamlKey, path, $"'{text}' is neither a number nor a container name");
-        }
-
-        return names.Containers is null || names.Containers.Contains(text)
-            ? new IdReference(null, text)
-            : throw v.Check.At(SpecError.UnknownId, text, owner, yamlKey, path, $"'{text}' names no container of this image (LinuxKit gives each container an id by name)");
-    }
+    private static IdReference Id(Context v, string text, object owner, string yamlKey, string path, NameScope names) =>
+        Ids.Parse(text, names, out var error, out var problem) ?? throw v.Check.At(error, text, owner, yamlKey, path, problem);
 
     private static string CgroupsPath(Context v, string path, object owner, string yamlKey, string keyPath) =>
         path.Split('/').Contains("..")
