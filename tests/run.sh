@@ -6,22 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
-# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv, sfdisk, sgdisk),
-# and the OCI peers: skopeo and umoci read and write images, docker-registry serves them on loopback.
-# squashfs-tools makes and checks root filesystems; attr reads xattrs back.
-# grub-emu runs GRUB's script engine on the host, mtools builds FAT images, u-boot-tools compiles boot.cmd.
-# runc runs generated container bundles; busybox-static gives them a userland.
+# Debian packages: the NativeAOT toolchain, then the real peers the tests run against.
 packages=(
-    clang zlib1g-dev
-    tar openssl bmap-tools zstd xz-utils gzip mount
-    grub-common libubootenv-tool fdisk gdisk
-    skopeo umoci docker-registry
-    squashfs-tools attr
-    grub-emu mtools u-boot-tools
-    runc busybox-static
-    util-linux
-    dosfstools u-boot-qemu qemu-system-arm
+    clang zlib1g-dev                                  # NativeAOT
+    tar openssl bmap-tools zstd xz-utils gzip mount   # bundles and flashing: tar, openssl, bmaptool, compressors, losetup
+    grub-common grub-emu libubootenv-tool u-boot-tools u-boot-qemu   # boot control: grub-editenv, grub-emu, fw_printenv/fw_setenv, mkimage, U-Boot for QEMU
+    fdisk gdisk mtools dosfstools                     # disks: sfdisk, sgdisk, FAT images
+    skopeo umoci docker-registry apache2-utils        # OCI: image tools, a registry on loopback, htpasswd
+    squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
+    qemu-system-arm                                   # QEMU (U-Boot script tests)
 )
 missing=()
 for package in "${packages[@]}"; do

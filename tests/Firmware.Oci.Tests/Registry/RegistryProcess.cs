@@ -4,23 +4,16 @@ namespace Firmware.Oci.Tests.Registry;
 
 /// <summary>
 /// Debian's docker-registry (distribution 2.8) on 127.0.0.1 at a free port, filesystem storage in
-/// a scratch directory, config written here; optionally with token authentication.
+/// a scratch directory, config written here; optionally with token or htpasswd authentication.
 /// </summary>
 internal sealed class RegistryProcess : IDisposable
 {
     private readonly Process _process;
 
-    public RegistryProcess(string directory, TokenServer? tokens = null, string? certificatePath = null)
+    /// <summary>Starts the registry; <paramref name="auth"/> is its <c>auth:</c> section, or empty for none.</summary>
+    public RegistryProcess(string directory, string auth)
     {
         Port = LoopbackPort.Free();
-        var auth = tokens is null ? "" : $"""
-            auth:
-              token:
-                realm: {tokens.Realm}
-                service: {TokenServer.Service}
-                issuer: {TokenServer.Issuer}
-                rootcertbundle: {certificatePath}
-            """;
         var config = Path.Combine(directory, "registry.yml");
         File.WriteAllText(config, $"""
             version: 0.1

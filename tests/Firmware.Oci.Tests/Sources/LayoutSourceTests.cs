@@ -40,6 +40,22 @@ public sealed class LayoutSourceTests : IDisposable
         Assert.Equal(manifest.Digest, image.ManifestDescriptor.Digest);
     }
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData(null)]
+    public async Task PerPlatformEntriesInIndexJsonAreSelectedFrom(string? tag)
+    {
+        // Some tools tag one index.json entry per platform, all with the same name.
+        var layout = _scratch.Of("flat");
+        var writer = new Firmware.Oci.Writing.OciLayoutWriter(layout);
+        var amd = await TestImages.WriteImageAsync(writer, Platform.LinuxAmd64);
+        var arm = await TestImages.WriteImageAsync(writer, Platform.LinuxArm64);
+        await writer.WriteIndexJsonAsync([Firmware.Oci.Writing.OciLayoutWriter.Tagged(amd, "v1"), Firmware.Oci.Writing.OciLayoutWriter.Tagged(arm, "v1")], CancellationToken.None);
+        var location = tag is null ? layout : $"{layout}:{tag}";
+        var image = await new OciLayoutSource().ResolveAsync(location, Platform.LinuxArm64, CancellationToken.None);
+        Assert.Equal(arm.Digest, image.ManifestDescriptor.Digest);
+    }
+
     [Fact]
     public async Task TheWrongArchitectureIsAClearError()
     {

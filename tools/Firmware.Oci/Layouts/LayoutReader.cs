@@ -40,10 +40,10 @@ internal sealed class LayoutReader(ILayoutStore store, string image)
                 $"{image}: no image tagged '{tag}' in {store.Describe(IndexFile)} (tags: {string.Join(", ", index.Manifests.Select(m => m.RefName).OfType<string>().DefaultIfEmpty("none"))})"),
             [] => throw new OciException(OciError.NotFound, $"{image}: {store.Describe(IndexFile)} lists no images"),
             [var only] => await FetchManifestAsync(only, cancellationToken),
-            // Several entries for one name (one per platform) or no name given: index.json itself is the index to select from.
-            _ => ManifestDocument.Parse(indexBytes, Digest.Sha256(indexBytes), MediaTypes.OciIndex, image) is var whole && tag is null
-                ? whole
-                : SubIndex(entries),
+            // No name given: index.json itself is the index to select from; several entries for one
+            // name (one per platform, as some tools write them): those entries are.
+            _ when tag is null => ManifestDocument.Parse(indexBytes, Digest.Sha256(indexBytes), MediaTypes.OciIndex, image),
+            _ => SubIndex(entries),
         };
     }
 
