@@ -15,7 +15,7 @@ public sealed class KernelFixture
         {
             var deb = DebCache.Fetch("busybox-static");
             using var stream = File.OpenRead(deb);
-            return Initramfs.BusyboxPackage.ReadBinary(stream, Path.GetFileName(deb));
+            return Firmware.Kernel.Initramfs.BusyboxPackage.ReadBinary(stream, Path.GetFileName(deb));
         });
     }
 
