@@ -12,8 +12,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # squashfs-tools makes and checks root filesystems; attr reads xattrs back.
 # grub-emu runs GRUB's script engine on the host, mtools builds FAT images, u-boot-tools compiles boot.cmd.
 # The kernel stage: cpio and binutils (ar) check its archives, kmod's depmod checks module dependencies,
-# e2fsprogs formats the data partition and qemu-system-x86 boots the kernel and initramfs
-# (the kernel and busybox-static .debs are fetched by the tests with apt-get download, not installed).
+# e2fsprogs formats the data partition, qemu-system-x86 and qemu-system-arm boot the kernel and initramfs
+# (the kernel and busybox-static .debs, amd64 and arm64, are fetched by the tests with apt-get download, not installed).
 packages=(
     clang zlib1g-dev
     tar openssl bmap-tools zstd xz-utils gzip mount
@@ -21,7 +21,7 @@ packages=(
     skopeo umoci docker-registry
     squashfs-tools attr
     grub-emu mtools u-boot-tools
-    cpio binutils kmod e2fsprogs qemu-system-x86
+    cpio binutils kmod e2fsprogs qemu-system-x86 qemu-system-arm
 )
 missing=()
 for package in "${packages[@]}"; do

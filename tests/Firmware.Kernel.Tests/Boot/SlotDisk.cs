@@ -11,7 +11,7 @@ public static class SlotDisk
     public const string RootMarker = "fw-test-rootfs: init running";
     public const string DoneMarker = "fw-test-rootfs: done";
 
-    public static string Build(ScratchDirectory scratch, byte[] busybox)
+    public static string Build(ScratchDirectory scratch, byte[] busybox, Guid rootType)
     {
         var root = scratch.Of("rootfs");
         foreach (var dir in new[] { "bin", "sbin", "dev", "proc", "sys", "run", "tmp", "data" })
@@ -39,8 +39,8 @@ public static class SlotDisk
         var squashfs = new FileInfo(scratch.Of("root.sqfs")).Length;
         var table = GptLayoutPlanner.Plan(
             [
-                new PartitionRequest("root-A", GptPartitionTypes.RootX64, squashfs),
-                new PartitionRequest("root-B", GptPartitionTypes.RootX64, squashfs),
+                new PartitionRequest("root-A", rootType, squashfs),
+                new PartitionRequest("root-B", rootType, squashfs),
                 new PartitionRequest("data", GptPartitionTypes.LinuxData, 16 << 20),
             ],
             diskBytes: null, "fw-kernel-test"u8);

@@ -97,7 +97,7 @@ public sealed class ArReaderTests
         }
 
         var archive = ArBuilder.Build(("debian-binary", "2.0\n"u8.ToArray()), ("data.tar", tar.ToArray()));
-        var error = Assert.Throws<KernelException>(() => Sources.DebianKernelPackage.Extract(new MemoryStream(archive), "empty.deb", scratch.Of("tree")));
+        var error = Assert.Throws<KernelException>(() => Firmware.Kernel.Sources.DebianKernelPackage.Extract(new MemoryStream(archive), "empty.deb", scratch.Of("tree")));
         Assert.Equal(KernelError.KernelImageMissing, error.Error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
     }

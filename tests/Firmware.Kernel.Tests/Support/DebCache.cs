@@ -6,7 +6,7 @@ namespace Firmware.Kernel.Tests.Support;
 /// </summary>
 public static class DebCache
 {
-    private static readonly Lock Gate = new();
+    private static readonly Lock Gate = new(); // re-entrant: Fetch and EnsureArchitecture share it
 
     public static string Directory
     {
@@ -21,7 +21,8 @@ public static class DebCache
     /// <summary>The kernel package linux-image-ARCH depends on (apt-cache depends), e.g. linux-image-6.1.0-57-amd64.</summary>
     public static string KernelPackageName(string arch)
     {
-        var result = ProcessRunner.Run("apt-cache", ["depends", "linux-image-" + arch], "/");
+        EnsureArchitecture(arch);
+        var result = ProcessRunner.Run("apt-cache", ["depends", $"linux-image-{arch}:{arch}"], "/");
         Assert.True(result.ExitCode == 0, result.ToString());
         var line = result.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Depends: linux-image-", StringComparison.Ordinal));
         return line["Depends: ".Length..].Split(':')[0];
@@ -45,6 +46,25 @@ public static class DebCache
             var result = ProcessRunner.Run("apt-get", ["download", "-q", package], debs);
             Assert.True(result.ExitCode == 0, $"apt-get download {package}: {result}");
             return Find(debs, name, arch) ?? throw new InvalidOperationException($"apt-get download {package} left no .deb in {debs}");
+        }
+    }
+
+    /// <summary>Adds a foreign architecture to dpkg and refreshes the package lists once, so apt-get download NAME:ARCH works (root, as CI runs).</summary>
+    private static void EnsureArchitecture(string arch)
+    {
+        lock (Gate)
+        {
+            var native = ProcessRunner.Run("dpkg", ["--print-architecture"], "/").Stdout.Trim();
+            var foreign = ProcessRunner.Run("dpkg", ["--print-foreign-architectures"], "/").Stdout.Split('\n', StringSplitOptions.TrimEntries);
+            if (arch == native || foreign.Contains(arch))
+            {
+                return;
+            }
+
+            var add = ProcessRunner.Run("dpkg", ["--add-architecture", arch], "/");
+            Assert.True(add.ExitCode == 0, $"dpkg --add-architecture {arch}: {add}");
+            var update = ProcessRunner.Run("apt-get", ["update", "-qq"], "/");
+            Assert.True(update.ExitCode == 0, $"apt-get update: {update}");
         }
     }
 

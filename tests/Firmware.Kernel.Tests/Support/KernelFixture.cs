@@ -1,29 +1,35 @@
+using System.Collections.Concurrent;
 using Firmware.Kernel.Sources;
 
 namespace Firmware.Kernel.Tests.Support;
 
-/// <summary>Debian's amd64 kernel package, unpacked once into the cache (keyed by the .deb's name), and busybox-static.</summary>
+/// <summary>
+/// Debian's kernel package per architecture, unpacked once into the cache (keyed by the .deb's
+/// name), and the matching busybox-static.
+/// </summary>
 public sealed class KernelFixture
 {
-    private readonly Lazy<KernelTree> tree;
-    private readonly Lazy<byte[]> busybox;
+    private readonly ConcurrentDictionary<string, Lazy<KernelTree>> trees = new();
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> busyboxes = new();
 
-    public KernelFixture()
-    {
-        tree = new Lazy<KernelTree>(() => Unpack(DebCache.Fetch(DebCache.KernelPackageName("amd64"))));
-        busybox = new Lazy<byte[]>(() =>
+    /// <summary>The amd64 kernel.</summary>
+    public KernelTree Tree => TreeFor("amd64");
+
+    /// <summary>The amd64 busybox.</summary>
+    public byte[] Busybox => BusyboxFor("amd64");
+
+    public static string DebPath => DebCache.Fetch(DebCache.KernelPackageName("amd64") + ":amd64");
+
+    public KernelTree TreeFor(string arch) =>
+        trees.GetOrAdd(arch, a => new Lazy<KernelTree>(() => Unpack(DebCache.Fetch(DebCache.KernelPackageName(a) + ":" + a)))).Value;
+
+    public byte[] BusyboxFor(string arch) =>
+        busyboxes.GetOrAdd(arch, a => new Lazy<byte[]>(() =>
         {
-            var deb = DebCache.Fetch("busybox-static");
+            var deb = DebCache.Fetch("busybox-static:" + a);
             using var stream = File.OpenRead(deb);
             return Firmware.Kernel.Initramfs.BusyboxPackage.ReadBinary(stream, Path.GetFileName(deb));
-        });
-    }
-
-    public KernelTree Tree => tree.Value;
-
-    public byte[] Busybox => busybox.Value;
-
-    public static string DebPath => DebCache.Fetch(DebCache.KernelPackageName("amd64"));
+        })).Value;
 
     private static KernelTree Unpack(string deb)
     {
