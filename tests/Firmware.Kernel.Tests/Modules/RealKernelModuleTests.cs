@@ -46,6 +46,18 @@ public sealed class RealKernelModuleTests(KernelFixture kernel)
         }
     }
 
+    [Theory]
+    [InlineData("amd64", "qemu-x86_64")]
+    [InlineData("amd64", "generic-x86_64")]
+    [InlineData("arm64", "qemu-arm64")]
+    [InlineData("arm64", "raspberrypi4")]
+    public void Every_board_resolves_on_Debians_kernel_for_its_architecture(string arch, string board)
+    {
+        var plan = ModuleResolver.Resolve(ModuleIndex.Load(kernel.TreeFor(arch)), BoardModules.For(board));
+        var present = plan.Load.Select(m => m.Name).Concat(plan.Builtin).ToHashSet();
+        Assert.All(BoardModules.For(board), name => Assert.Contains(name, present));
+    }
+
     [Fact]
     [Trait("Category", "Malformed")]
     public void An_unknown_module_names_the_kernel_version()
