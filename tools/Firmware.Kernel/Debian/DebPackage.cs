@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using SharpCompress.Compressors.Xz;
@@ -43,6 +44,49 @@ public static class DebPackage
         }
 
         throw new KernelException(KernelError.MalformedPackage, "the package holds no data.tar member", source);
+    }
+
+    /// <summary>
+    /// Visits the data tar's entries in order until <paramref name="visit"/> returns false. Errors from
+    /// the decompressor or the tar reader become <see cref="KernelError.MalformedPackage"/>.
+    /// </summary>
+    /// <param name="deb">The package bytes.</param>
+    /// <param name="source">The package name for messages.</param>
+    /// <param name="visit">Called with each entry and its normalized path (<c>./boot/x</c> gives <c>boot/x</c>); returns whether to go on.</param>
+    /// <exception cref="KernelException">The package or its data tar is malformed, or an entry leaves the root.</exception>
+    public static void ReadData(Stream deb, string source, Func<TarEntry, string, bool> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        try
+        {
+            using var tar = OpenDataTar(deb, source);
+            var reader = new TarReader(tar);
+            while (reader.GetNextEntry() is { } entry)
+            {
+                if (NormalizePath(entry.Name, source) is { } path && !visit(entry, path))
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is not KernelException and not ArgumentException and not UnauthorizedAccessException)
+        {
+            throw new KernelException(KernelError.MalformedPackage, $"the data tar cannot be read: {e.Message}", source, innerException: e);
+        }
+    }
+
+    /// <summary>Normalizes a tar path (<c>./lib/x</c> to <c>lib/x</c>); null for the root itself.</summary>
+    /// <exception cref="KernelException"><see cref="KernelError.MalformedPackage"/> for a path with <c>..</c>.</exception>
+    public static string? NormalizePath(string name, string source)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var parts = name.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".").ToArray();
+        if (parts.Any(p => p == ".."))
+        {
+            throw new KernelException(KernelError.MalformedPackage, "the entry's path leaves the archive root", source, name);
+        }
+
+        return parts.Length == 0 ? null : string.Join('/', parts);
     }
 
     private static Stream Decompress(ArMember member, string source) => member.Name switch

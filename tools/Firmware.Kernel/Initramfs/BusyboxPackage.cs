@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Firmware.Kernel.Debian;
 
 namespace Firmware.Kernel.Initramfs;
@@ -15,18 +14,20 @@ public static class BusyboxPackage
     {
         ArgumentNullException.ThrowIfNull(deb);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        using var tar = DebPackage.OpenDataTar(deb, source);
-        var reader = new TarReader(tar);
-        while (reader.GetNextEntry() is { } entry)
+        byte[]? binary = null;
+        DebPackage.ReadData(deb, source, (entry, path) =>
         {
-            if (entry.Name.TrimStart('.', '/') == BinaryPath && entry.DataStream is { } data)
+            if (path != BinaryPath || entry.DataStream is not { } data)
             {
-                using var buffer = new MemoryStream();
-                data.CopyTo(buffer);
-                return buffer.ToArray();
+                return true;
             }
-        }
 
-        throw new KernelException(KernelError.MalformedPackage, "the package holds no /bin/busybox", source, BinaryPath);
+            using var buffer = new MemoryStream();
+            data.CopyTo(buffer);
+            binary = buffer.ToArray();
+            return false;
+        });
+
+        return binary ?? throw new KernelException(KernelError.MalformedPackage, "the package holds no /bin/busybox", source, BinaryPath);
     }
 }

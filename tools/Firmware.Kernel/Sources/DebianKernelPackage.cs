@@ -27,43 +27,31 @@ public static class DebianKernelPackage
         using var extraction = new TreeExtraction(destination);
         string? version = null;
         string? kernel = null;
-        try
+        DebPackage.ReadData(deb, source, (entry, path) =>
         {
-            using var tar = DebPackage.OpenDataTar(deb, source);
-            var reader = new TarReader(tar);
-            while (reader.GetNextEntry() is { } entry)
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
             {
-                var path = TreeExtraction.Normalize(entry.Name, source);
-                if (path is null || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
-                {
-                    continue;
-                }
-
-                if (path.StartsWith(BootPrefix + "vmlinuz-", StringComparison.Ordinal) || path.StartsWith(BootPrefix + "vmlinux-", StringComparison.Ordinal))
-                {
-                    version = Agree(version, path[(BootPrefix.Length + "vmlinuz-".Length)..], source, path);
-                    kernel = path;
-                    extraction.WriteFile(path, entry);
-                }
-                else if (path.StartsWith(BootPrefix + "config-", StringComparison.Ordinal))
-                {
-                    extraction.WriteFile(path, entry);
-                }
-                else if (path.StartsWith(ModulesPrefix, StringComparison.Ordinal))
-                {
-                    var slash = path.IndexOf('/', ModulesPrefix.Length);
-                    if (slash > 0)
-                    {
-                        version = Agree(version, path[ModulesPrefix.Length..slash], source, path);
-                        extraction.WriteFile(path, entry);
-                    }
-                }
+                return true;
             }
-        }
-        catch (Exception e) when (e is not KernelException and not ArgumentException and not UnauthorizedAccessException)
-        {
-            throw new KernelException(KernelError.MalformedPackage, $"the data tar cannot be read: {e.Message}", source, innerException: e);
-        }
+
+            if (path.StartsWith(BootPrefix + "vmlinuz-", StringComparison.Ordinal) || path.StartsWith(BootPrefix + "vmlinux-", StringComparison.Ordinal))
+            {
+                version = Agree(version, path[(BootPrefix.Length + "vmlinuz-".Length)..], source, path);
+                kernel = path;
+                extraction.WriteFile(path, entry);
+            }
+            else if (path.StartsWith(BootPrefix + "config-", StringComparison.Ordinal))
+            {
+                extraction.WriteFile(path, entry);
+            }
+            else if (path.StartsWith(ModulesPrefix, StringComparison.Ordinal) && path.IndexOf('/', ModulesPrefix.Length) is var slash and > 0)
+            {
+                version = Agree(version, path[ModulesPrefix.Length..slash], source, path);
+                extraction.WriteFile(path, entry);
+            }
+
+            return true;
+        });
 
         if (kernel is null || version is null)
         {

@@ -57,7 +57,7 @@ public static class LinuxKitKernelImage
             var reader = new TarReader(stream);
             while (reader.GetNextEntry() is { } entry)
             {
-                var path = TreeExtraction.Normalize(entry.Name, files.Name + ":" + tar);
+                var path = Debian.DebPackage.NormalizePath(entry.Name, files.Name + ":" + tar);
                 if (path is null || !path.StartsWith("lib/modules/", StringComparison.Ordinal)
                     || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
                 {
@@ -72,7 +72,7 @@ public static class LinuxKitKernelImage
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or InvalidOperationException)
         {
             throw new KernelException(KernelError.MalformedPackage, $"the modules tar cannot be read: {e.Message}", files.Name, tar, e);
         }

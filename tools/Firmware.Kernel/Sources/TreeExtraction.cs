@@ -26,19 +26,7 @@ internal sealed class TreeExtraction : IDisposable
 
     public string Staging { get; }
 
-    /// <summary>Normalizes a tar path (<c>./lib/x</c> to <c>lib/x</c>); null for the root, an exception for <c>..</c>.</summary>
-    public static string? Normalize(string name, string source)
-    {
-        var parts = name.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".").ToArray();
-        if (parts.Any(p => p == ".."))
-        {
-            throw new KernelException(KernelError.MalformedPackage, "the entry's path leaves the archive root", source, name);
-        }
-
-        return parts.Length == 0 ? null : string.Join('/', parts);
-    }
-
-    /// <summary>Writes a regular file's data at <paramref name="relative"/> (from <see cref="Normalize"/>).</summary>
+    /// <summary>Writes a regular file's data at <paramref name="relative"/> (normalized by <see cref="Debian.DebPackage.NormalizePath"/>).</summary>
     public string WriteFile(string relative, TarEntry entry)
     {
         var path = Path.Combine(Staging, relative);
