@@ -69,6 +69,17 @@ public sealed class RealKernelModuleTests(KernelFixture kernel)
 
     [Fact]
     [Trait("Category", "Malformed")]
+    public void Debians_kernel_without_squashfs_ko_has_no_root_filesystem()
+    {
+        var index = ModuleIndex.Load(kernel.Tree);
+        var stripped = new ModuleIndex(index.Version, index.Modules.Values.Where(m => m.Name != "squashfs"), index.Builtin);
+        var error = Assert.Throws<KernelException>(() => ModuleResolver.Resolve(stripped, BoardModules.For("qemu-x86_64")));
+        Assert.Equal(KernelError.RootFilesystemModuleMissing, error.Error);
+        Assert.Equal($"kernel {index.Version} has no module for the root filesystem: no squashfs.ko and squashfs is not in modules.builtin (in {index.Version}, entry 'squashfs')", error.Message);
+    }
+
+    [Fact]
+    [Trait("Category", "Malformed")]
     public void A_missing_depmod_names_the_kmod_package()
     {
         var error = Assert.Throws<KernelException>(() => new DepmodTool("/nonexistent/depmod").Run(kernel.Tree));
