@@ -30,13 +30,15 @@ public sealed class QemuBootTests(KernelFixture kernel, ITestOutputHelper output
     }
 
     [Fact]
-    public void A_missing_data_partition_boots_read_only_and_says_so()
+    public void A_missing_data_partition_boots_read_only_and_says_so_and_init_is_configurable()
     {
         var result = Boot("amd64", "qemu-x86_64", GptPartitionTypes.RootX64, "qemu-system-x86_64",
-            ["-machine", "pc", "-accel", "tcg", "-drive", "file={disk},format=raw,if=virtio"], "console=ttyS0 fw.data=PARTLABEL=nothing");
+            ["-machine", "pc", "-accel", "tcg", "-drive", "file={disk},format=raw,if=virtio"], "console=ttyS0 fw.data=PARTLABEL=nothing init=/sbin/test-init");
         Assert.True(result.Markers.ContainsKey(SlotDisk.DoneMarker), result.Console);
         Assert.Contains("fw-initramfs: warning: data partition PARTLABEL=nothing not found; continuing read-only", result.Console, StringComparison.Ordinal);
         Assert.DoesNotContain("fw-test-rootfs: data writable", result.Console, StringComparison.Ordinal);
+        Assert.Contains("fw-initramfs: switching to /sbin/test-init", result.Console, StringComparison.Ordinal);
+        Assert.Contains("fw-test-rootfs: init running as pid 1 (/sbin/test-init)", result.Console, StringComparison.Ordinal);
     }
 
     [Fact]

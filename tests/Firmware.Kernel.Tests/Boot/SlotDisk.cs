@@ -24,7 +24,7 @@ public static class SlotDisk
         // The rootfs's init: reports the mounts the initramfs promised, proves /data persists writes, powers off.
         File.WriteAllText(Path.Combine(root, "sbin/init"), $$"""
             #!/bin/busybox sh
-            /bin/busybox echo "{{RootMarker}} as pid $$"
+            /bin/busybox echo "{{RootMarker}} as pid $$ ($0)"
             /bin/busybox grep -E ' / | /run | /tmp | /data ' /proc/mounts | /bin/busybox sed 's/^/fw-test-rootfs: mount /'
             if /bin/busybox touch /data/written && /bin/busybox touch /probe 2>/dev/null; then echo "fw-test-rootfs: root is writable"; fi
             [ -f /data/written ] && /bin/busybox echo "fw-test-rootfs: data writable"
@@ -33,6 +33,7 @@ public static class SlotDisk
             /bin/busybox poweroff -f
             """.Replace("\r", "", StringComparison.Ordinal) + "\n");
         File.SetUnixFileMode(Path.Combine(root, "sbin/init"), (UnixFileMode)0x1ED);
+        File.Copy(Path.Combine(root, "sbin/init"), Path.Combine(root, "sbin/test-init")); // for init= on the command line
         Run("mksquashfs", [root, scratch.Of("root.sqfs"), "-all-root", "-noappend", "-quiet", "-mkfs-time", "0", "-all-time", "0"], scratch.Path);
         Run("mkfs.ext4", ["-q", "-F", "-E", "root_owner=0:0", scratch.Of("data.ext4"), "16M"], scratch.Path);
 
