@@ -11,16 +11,19 @@ public static class ModuleFile
     public static byte[] ReadElf(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
-        using Stream input = path.EndsWith(".xz", StringComparison.Ordinal) ? new XZStream(file)
-            : path.EndsWith(".zst", StringComparison.Ordinal) ? new DecompressionStream(file)
-            : path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress)
-            : file;
-        if (ReferenceEquals(input, file))
+        Func<Stream, Stream>? decompressor = Path.GetExtension(path) switch
+        {
+            ".xz" => s => new XZStream(s),
+            ".zst" => s => new DecompressionStream(s),
+            ".gz" => s => new GZipStream(s, CompressionMode.Decompress),
+            _ => null,
+        };
+        if (decompressor is null)
         {
             return File.ReadAllBytes(path);
         }
 
+        using var input = decompressor(new FileStream(path, FileMode.Open, FileAccess.Read));
         using var buffer = new MemoryStream();
         input.CopyTo(buffer);
         return buffer.ToArray();
