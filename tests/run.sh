@@ -14,7 +14,8 @@ packages=(
     fdisk gdisk mtools dosfstools                     # disks: sfdisk, sgdisk, FAT images
     skopeo umoci docker-registry apache2-utils        # OCI: image tools, a registry on loopback, htpasswd
     squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
-    qemu-system-arm                                   # QEMU (U-Boot script tests)
+    cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
+    qemu-system-x86 qemu-system-arm                   # QEMU: boots under TCG, U-Boot script tests
 )
 missing=()
 for package in "${packages[@]}"; do
