@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
-# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv).
-packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool)
+# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv), and the
+# bootloader tools the A/B scripts run in (grub-emu runs GRUB's script engine on the host; U-Boot
+# for QEMU runs boot.scr, compiled by u-boot-tools' mkimage; mtools and dosfstools make their FAT disks).
+packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool
+          grub-emu mtools dosfstools u-boot-tools u-boot-qemu qemu-system-arm)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

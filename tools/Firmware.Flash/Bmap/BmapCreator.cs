@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Firmware.Flash.Native;
+using Firmware.Native;
 using Microsoft.Win32.SafeHandles;
 
 namespace Firmware.Flash.Bmap;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Firmware.Flash.Native;
+using Firmware.Native;
 using Microsoft.Win32.SafeHandles;
 
 namespace Firmware.Flash.Targets;

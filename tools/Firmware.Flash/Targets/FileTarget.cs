@@ -1,4 +1,4 @@
-using Firmware.Flash.Native;
+using Firmware.Native;
 using Microsoft.Win32.SafeHandles;
 
 namespace Firmware.Flash.Targets;

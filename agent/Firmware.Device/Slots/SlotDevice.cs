@@ -1,0 +1,7 @@
+namespace Firmware.Device.Slots;
+
+/// <summary>Where a slot lives: a block device (a partition) or a regular file.</summary>
+/// <param name="Path">The device node (/dev/mmcblk0p2, /dev/disk/by-partlabel/root-a) or the file.</param>
+/// <param name="Size">For a file slot, its capacity in bytes; null means the file's current length.
+/// Ignored for block devices, whose size the kernel reports.</param>
+public sealed record SlotDevice(string Path, long? Size = null);
