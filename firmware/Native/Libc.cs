@@ -5,7 +5,7 @@ namespace Firmware.Native;
 
 /// <summary>
 /// The few Linux system calls .NET does not expose: holes, exclusive opens, device size, cache
-/// and writeback control, directory sync and reboot. One source file linked into each project that needs it
+/// and writeback control, advisory locks, directory sync and reboot. One source file linked into each project that needs it
 /// (tools/Firmware.Flash and agent/Firmware.Device) as an internal class, so the bench flasher and
 /// the agent share the declarations without the agent referencing tools/ and without a public
 /// native API in Firmware.Core, which stays pure.
@@ -15,11 +15,16 @@ internal static partial class Libc
     public const int SeekData = 3;
     public const int SeekHole = 4;
     public const int ENXIO = 6;
+    public const int EWOULDBLOCK = 11;
     public const int EBUSY = 16;
+
+    public const int LockExclusive = 2;
+    public const int LockNonBlocking = 4;
 
     public const int ORdOnly = 0x0;
     public const int OWrOnly = 0x1;
     public const int ORdWr = 0x2;
+    public const int OCreat = 0x40;
     public const int OExcl = 0x80;
     public const int ODirectory = 0x10000;
     public const int OCloexec = 0x80000;
@@ -52,6 +57,9 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     public static partial int FSync(SafeFileHandle fd);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(SafeFileHandle fd, int operation);
 
     [LibraryImport("libc", EntryPoint = "sync")]
     public static partial void Sync();

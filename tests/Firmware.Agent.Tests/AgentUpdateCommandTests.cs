@@ -9,11 +9,12 @@ namespace Firmware.Agent.Tests;
 /// <c>fwagent install | status | commit | rollback</c> as processes over image-file slots and the
 /// simulated bootloader: the reboot in between is the test powering the simulated device on.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class AgentUpdateCommandTests : IDisposable
+public abstract class AgentUpdateCommandTests : IDisposable
 {
-    private static readonly string Agent = Path.Combine(AppContext.BaseDirectory, "fwagent.dll");
     private readonly ScratchDirectory _scratch = new();
+
+    /// <summary>Runs fwagent with arguments: the managed build (Integration) or the NativeAOT binary (System).</summary>
+    protected abstract ProcessResult Invoke(IEnumerable<string> args, string directory);
     private readonly byte[] _image = new byte[300_000];
 
     public AgentUpdateCommandTests()
@@ -23,10 +24,14 @@ public sealed class AgentUpdateCommandTests : IDisposable
         File.WriteAllBytes(_scratch.Of("b.img"), new byte[1 << 20]);
     }
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose()
+    {
+        _scratch.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    private ProcessResult Run(string command, string booted, params string[] args) => ProcessRunner.Run("dotnet",
-        [Agent, command, .. args, "--data", _scratch.Of("data"), "--slot-a", _scratch.Of("a.img"), "--slot-b", _scratch.Of("b.img"),
+    private ProcessResult Run(string command, string booted, params string[] args) => Invoke(
+        [command, .. args, "--data", _scratch.Of("data"), "--slot-a", _scratch.Of("a.img"), "--slot-b", _scratch.Of("b.img"),
          "--boot", $"simulated:{_scratch.Of("boot.state")}", "--trust", _scratch.Of("trust.json"), "--board", "test-board",
          "--installed-version", "1.0.0", "--booted", booted], _scratch.Path);
 

@@ -19,6 +19,7 @@
 #   BENCH_SIZE_MIB=256    payload size
 #   BENCH_TMPDIR=/tmp     where the scratch directory is made (removed on exit)
 #   BENCH_KEEP=1          keep the scratch directory
+#   BENCH_BIN=DIR         use DIR/agent/fwagent and DIR/tool/fwtool instead of publishing
 #   BENCH_NICE=-20        niceness of every measured command when run as root (0: normal priority)
 #
 # Inputs are in the page cache (just written), so the figures compare CPU, memory bandwidth and
@@ -47,13 +48,17 @@ if [[ ${BENCH_NICE:-} != 0 ]] && ((EUID == 0)); then
     NICE=(nice -n "${BENCH_NICE:--20}")
 fi
 
-log "publishing fwagent (NativeAOT) and fwtool ..."
-dotnet publish "$REPO/agent/Firmware.Agent" -r linux-x64 -o "$WORK/bin/agent" >"$WORK/publish-agent.log" 2>&1 \
-    || { cat "$WORK/publish-agent.log" >&2; die "publishing fwagent failed"; }
-dotnet publish "$REPO/tools/Firmware.Tool" -o "$WORK/bin/tool" >"$WORK/publish-tool.log" 2>&1 \
-    || { cat "$WORK/publish-tool.log" >&2; die "publishing fwtool failed"; }
-FWAGENT=$WORK/bin/agent/fwagent
-FWTOOL=$WORK/bin/tool/fwtool
+BIN=${BENCH_BIN:-$WORK/bin}
+if [[ -z ${BENCH_BIN:-} ]]; then
+    log "publishing fwagent (NativeAOT) and fwtool ..."
+    dotnet publish "$REPO/agent/Firmware.Agent" -r linux-x64 -o "$BIN/agent" >"$WORK/publish-agent.log" 2>&1 \
+        || { cat "$WORK/publish-agent.log" >&2; die "publishing fwagent failed"; }
+    dotnet publish "$REPO/tools/Firmware.Tool" -o "$BIN/tool" >"$WORK/publish-tool.log" 2>&1 \
+        || { cat "$WORK/publish-tool.log" >&2; die "publishing fwtool failed"; }
+fi
+FWAGENT=$BIN/agent/fwagent
+FWTOOL=$BIN/tool/fwtool
+[[ -x $FWAGENT && -x $FWTOOL ]] || die "no fwagent or fwtool under $BIN"
 
 # A payload like a root filesystem: half file-system content (compresses), half random (does not).
 SIZE=$((SIZE_MIB * 1048576))
@@ -62,6 +67,7 @@ log "making a $SIZE_MIB MiB payload, keys, trust and the bundle ..."
 truncate -s $((SIZE / 2)) "$WORK/payload.img"
 head -c $((SIZE / 2)) /dev/urandom >>"$WORK/payload.img"
 zstd -q -3 -T0 "$WORK/payload.img" -o "$WORK/payload.img.zst"
+mkdir -p "$WORK/keys"
 "$FWTOOL" keygen --out "$WORK/keys/root" >/dev/null
 "$FWTOOL" keygen --out "$WORK/keys/release" >/dev/null
 "$FWTOOL" trust init --root "$WORK/keys/root.key" --release "$WORK/keys/release.pub" --out "$WORK/trust.json" >/dev/null

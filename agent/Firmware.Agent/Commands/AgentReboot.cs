@@ -1,30 +1,21 @@
-using System.Diagnostics;
-using Firmware.Device.Updates;
+using Firmware.Device.Boot;
 
 namespace Firmware.Agent.Commands;
 
 /// <summary>
-/// The reboot of a local command: with <c>--reboot</c> it runs <c>reboot</c>; without, it only
-/// records the request, and the command tells the operator to reboot.
+/// The reboot of a local command: with <c>--reboot</c> it restarts the machine (<see cref="LinuxReboot"/>);
+/// without, it only records the request, and the command tells the operator to reboot.
 /// </summary>
 internal sealed class AgentReboot(bool reboot) : IReboot
 {
     public bool Requested { get; private set; }
 
-    public async Task RequestRebootAsync(CancellationToken cancellationToken)
+    public void Restart(string? argument)
     {
         Requested = true;
-        if (!reboot)
+        if (reboot)
         {
-            return;
-        }
-
-        using var process = Process.Start(new ProcessStartInfo("reboot") { UseShellExecute = false })
-                            ?? throw new IOException("cannot run reboot");
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new IOException($"reboot exited with {process.ExitCode}");
+            new LinuxReboot().Restart(argument);
         }
     }
 }

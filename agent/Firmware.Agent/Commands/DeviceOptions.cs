@@ -20,7 +20,7 @@ internal sealed class DeviceOptions
     private readonly Option<string> _data = new("--data") { Description = "The data directory (checkpoint, staged bundles, outcome journal).", DefaultValueFactory = _ => "/var/lib/fwagent" };
     private readonly Option<string?> _slotA = new("--slot-a") { Description = "Slot A: a block device or an image file." };
     private readonly Option<string?> _slotB = new("--slot-b") { Description = "Slot B: a block device or an image file." };
-    private readonly Option<string> _boot = new("--boot") { Description = "The bootloader backend: simulated:STATE-FILE.", Required = true };
+    private readonly Option<string> _boot = new("--boot") { Description = "The bootloader backend: grub:GRUBENV, uboot:FW_ENV_CONFIG or simulated:STATE-FILE.", Required = true };
     private readonly Option<string?> _trust = new("--trust") { Description = "The device's trust file." };
     private readonly Option<string?> _board = new("--board") { Description = "This board's compatible string." };
     private readonly Option<string?> _installed = new("--installed-version") { Description = "The version the device was flashed with (until an update commits)." };
@@ -39,7 +39,7 @@ internal sealed class DeviceOptions
     public UpdateEngine Engine(ParseResult result, IHealthGate health, IReboot reboot, HttpClient http, TimeProvider clock)
     {
         var storage = new DirectoryStorage(result.GetValue(_data)!);
-        var boot = Bootloader(result.GetValue(_boot)!, storage);
+        var boot = Bootloader(result.GetValue(_boot)!, storage, reboot);
         var device = new UpdateDevice
         {
             Storage = storage,
@@ -63,16 +63,23 @@ internal sealed class DeviceOptions
         return new UpdateEngine(device, options);
     }
 
-    /// <summary>The bootloader backend named by <c>--boot</c>; one class per backend, registered by name.</summary>
-    public static IBootControl Bootloader(string spec, DirectoryStorage storage)
+    /// <summary>
+    /// The bootloader backend named by <c>--boot NAME:PATH</c>: the simulated one here, the real
+    /// ones through <see cref="BootControlRegistry"/> (tryboot needs the agent configuration).
+    /// </summary>
+    public static IBootControl Bootloader(string spec, DirectoryStorage storage, IReboot reboot)
     {
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
         var (name, argument) = colon < 0 ? (spec, "") : (spec[..colon], spec[(colon + 1)..]);
-        return name switch
+        if (argument.Length == 0)
         {
-            "simulated" when argument.Length > 0 => Initialized(new SimulatedBootloader(storage, Path.GetFullPath(argument))),
-            _ => throw new UsageException($"--boot '{spec}': the backends are simulated:STATE-FILE"),
-        };
+            throw new UsageException($"--boot '{spec}': expected grub:GRUBENV, uboot:FW_ENV_CONFIG or simulated:STATE-FILE");
+        }
+
+        var path = Path.GetFullPath(argument);
+        return name == "simulated"
+            ? Initialized(new SimulatedBootloader(storage, path))
+            : BootControlRegistry.Create(name, new BootControlSettings(name == "grub" ? path : null, name == "uboot" ? path : null, null, reboot));
     }
 
     private static SimulatedBootloader Initialized(SimulatedBootloader boot)

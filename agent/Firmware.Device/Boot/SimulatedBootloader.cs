@@ -72,11 +72,17 @@ public sealed class SimulatedBootloader : IBootControl
             throw new ArgumentException($"Slot {slot.Letter()} is the primary slot; only the other slot can be tried.", nameof(slot));
         }
 
-        Write(state with { Trial = slot, TriesLeft = tries });
+        // Clamped like the real backends, whose scripts count down from a fixed set of values.
+        Write(state with { Trial = slot, TriesLeft = Math.Min(tries, BootVariables.MaxTries) });
     }
 
     /// <inheritdoc/>
-    public void Commit(SlotName slot) => Write(new BootState(slot, null, 0));
+    public void Commit(SlotName slot)
+    {
+        // Read first: a state that cannot be read is an error for every call, as for the real backends.
+        _ = Read();
+        Write(new BootState(slot, null, 0));
+    }
 
     /// <inheritdoc/>
     public void Rollback() => Write(Read() with { Trial = null, TriesLeft = 0 });

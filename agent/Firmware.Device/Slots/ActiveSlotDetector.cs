@@ -7,7 +7,8 @@ namespace Firmware.Device.Slots;
 /// disagree: the kernel command line (<c>fw.slot=A</c>, or <c>root=</c> as PARTUUID, PARTLABEL or a
 /// device path matched against the configured slot devices), the bootloader's record of the slot
 /// it chose (<see cref="IBootedSlotRecord"/>), and the mount table (which device is mounted at /,
-/// through its major:minor in sysfs, so /dev/root and device-mapper layers resolve). A source that
+/// through its major:minor in sysfs, so /dev/root and device-mapper layers resolve, and a file slot
+/// mounted through a loop device matches by its backing file). A source that
 /// says nothing is listed but not counted; one that names neither slot is a refusal, as is no
 /// source naming a slot at all.
 /// </summary>
@@ -131,7 +132,7 @@ public sealed class ActiveSlotDetector
 
         var name = _names.ByNumber(root[2]);
         var said = $"/ is {what} on {root[2]} ({name ?? "unknown device"})";
-        var match = name is null ? null : Match(device => _names.KernelName(device.Path) == name);
+        var match = name is null ? null : Match(device => _names.KernelName(device.Path) == name || _names.BackingFile(name) == Path.GetFullPath(device.Path));
         return match is { } slotName ? new SlotEvidence(Source, said, slotName) : new SlotEvidence(Source, said, null, Foreign: true);
     }
 

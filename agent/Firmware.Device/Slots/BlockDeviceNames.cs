@@ -3,7 +3,7 @@ namespace Firmware.Device.Slots;
 /// <summary>
 /// Kernel names of block devices from devtmpfs and sysfs (the same sources as the bench flasher's
 /// probe): a /dev path or udev link to its kernel name, a major:minor to its kernel name through
-/// /sys/dev/block, device-mapper layers (dm-verity) to the partition beneath, and GPT labels
+/// /sys/dev/block, device-mapper layers (dm-verity) to the partition beneath, loop devices to their backing files, and GPT labels
 /// (PARTNAME in the partition's uevent).
 /// </summary>
 internal sealed class BlockDeviceNames(SystemRoots roots)
@@ -42,6 +42,13 @@ internal sealed class BlockDeviceNames(SystemRoots roots)
         }
 
         return name;
+    }
+
+    /// <summary>The file behind loop device <paramref name="name"/> (sysfs loop/backing_file), or null: how a file slot is mounted.</summary>
+    public string? BackingFile(string name)
+    {
+        var path = Path.Combine(roots.Sys, "class", "block", name, "loop", "backing_file");
+        return File.Exists(path) ? File.ReadAllText(path).TrimEnd('\n') : null;
     }
 
     /// <summary>The GPT partition label of <paramref name="name"/> (PARTNAME in sysfs), or null.</summary>

@@ -28,7 +28,7 @@ public sealed record UpdateDevice
     /// <summary>Decides whether a trial boot is healthy.</summary>
     public required IHealthGate Health { get; init; }
 
-    /// <summary>Reboots the device.</summary>
+    /// <summary>Restarts the device (a plain restart; a backend that arms its trial by the reboot itself implements <see cref="ITrialReboot"/>).</summary>
     public required IReboot Reboot { get; init; }
 
     /// <summary>Delivers outcomes.</summary>

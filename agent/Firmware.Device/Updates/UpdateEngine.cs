@@ -109,7 +109,7 @@ public sealed partial class UpdateEngine
             Save(_checkpoint with { Update = update });
             if (await RunStepAsync(state, update, cancellationToken) is { Reboot: true })
             {
-                await _device.Reboot.RequestRebootAsync(cancellationToken);
+                Reboot(update.State);
                 return EngineStop.RebootRequested;
             }
         }
@@ -144,6 +144,21 @@ public sealed partial class UpdateEngine
         }
 
         return step;
+    }
+
+    /// <summary>
+    /// Reboots after the checkpoint is saved: into the trial through the backend when its trial is
+    /// armed by the reboot itself (Raspberry Pi tryboot), with a plain restart otherwise.
+    /// </summary>
+    private void Reboot(UpdateStateName state)
+    {
+        if (state == UpdateStateName.Rebooting && _device.Boot is ITrialReboot trial)
+        {
+            trial.RebootIntoTrial();
+            return;
+        }
+
+        _device.Reboot.Restart(null);
     }
 
     private UpdateRecord SaveProgress(UpdateRecord update)

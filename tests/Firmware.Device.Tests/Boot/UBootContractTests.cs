@@ -25,7 +25,7 @@ public abstract class UBootContractTests : BootControlContract
         File.WriteAllBytes(_image, bytes);
     }
 
-    protected override IBootControl Open() => UBootBootControl.FromConfigFile(_config);
+    protected override IBootControl Open() => UBootBootControl.FromConfigFile(_config, Scratch.Of("fw_printenv.lock"));
 
     protected override byte[] Snapshot() => File.ReadAllBytes(_image);
 

@@ -54,7 +54,7 @@ public sealed class UBootQemuTrialBootTests : TrialBootContract
         Run("mcopy", "-i", _disk, Scratch.Of("boot.scr"), "::boot.scr");
     }
 
-    protected override IBootControl Open() => UBootBootControl.FromConfigFile(Scratch.Of("fw_env.config"));
+    protected override IBootControl Open() => UBootBootControl.FromConfigFile(Scratch.Of("fw_env.config"), Scratch.Of("fw_printenv.lock"));
 
     protected override SlotName Boot()
     {

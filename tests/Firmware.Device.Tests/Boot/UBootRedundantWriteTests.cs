@@ -2,6 +2,8 @@ using Firmware.Boot;
 using Firmware.Device.Boot;
 using Firmware.Device.Boot.UBoot;
 using Firmware.Device.Slots;
+using Firmware.Native;
+using Microsoft.Win32.SafeHandles;
 
 namespace Firmware.Device.Tests.Boot;
 
@@ -18,7 +20,7 @@ public sealed class UBootRedundantWriteTests : IDisposable
     {
         _image = _scratch.Of("env.bin");
         File.WriteAllText(_scratch.Of("fw_env.config"), $"{_image} 0x0 0x1000\n{_image} 0x1000 0x1000\n");
-        _control = UBootBootControl.FromConfigFile(_scratch.Of("fw_env.config"));
+        _control = UBootBootControl.FromConfigFile(_scratch.Of("fw_env.config"), _scratch.Of("fw_printenv.lock"));
     }
 
     [Theory]
@@ -69,6 +71,24 @@ public sealed class UBootRedundantWriteTests : IDisposable
         File.WriteAllBytes(_image, bytes);
 
         Assert.Equal(new BootState(SlotName.A, null, 0), _control.Read());
+    }
+
+    [Fact]
+    public void While_fw_setenv_holds_libubootenvs_lock_the_backend_does_not_touch_the_environment()
+    {
+        Write(first: Environment(("fw_primary", "A")), firstFlags: 1, second: null, secondFlags: 0);
+        var before = File.ReadAllBytes(_image);
+        using var held = new SafeFileHandle(Libc.Open(_scratch.Of("fw_printenv.lock"), Libc.OWrOnly | Libc.OCreat, 0x1b6), ownsHandle: true);
+        Assert.Equal(0, Libc.Flock(held, Libc.LockExclusive));
+        var control = new UBootBootControl(UBootEnvironmentConfig.Load(_scratch.Of("fw_env.config")), _scratch.Of("fw_printenv.lock"), TimeSpan.Zero);
+
+        var error = Assert.Throws<BootControlException>(() => control.ArmTrial(SlotName.B, 2));
+
+        Assert.Contains("locked by another program", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_image));
+        held.Dispose();
+        control.ArmTrial(SlotName.B, 2);
+        Assert.Equal(SlotName.B, control.Read().Trial);
     }
 
     private static UBootEnvironment Environment(params (string Name, string Value)[] variables)

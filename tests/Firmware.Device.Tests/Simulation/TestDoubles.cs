@@ -1,3 +1,4 @@
+using Firmware.Device.Boot;
 using Firmware.Device.Health;
 using Firmware.Device.Updates;
 
@@ -12,11 +13,7 @@ internal sealed class DelegateHealthGate(Func<HealthVerdict> verdict) : IHealthG
 /// <summary>A reboot that only records the request: the harness powers the simulated device on again.</summary>
 internal sealed class DelegateReboot(Action reboot) : IReboot
 {
-    public Task RequestRebootAsync(CancellationToken cancellationToken)
-    {
-        reboot();
-        return Task.CompletedTask;
-    }
+    public void Restart(string? argument) => reboot();
 }
 
 /// <summary>The receiving end of outcome reports (the fleet controller): keeps every delivery.</summary>

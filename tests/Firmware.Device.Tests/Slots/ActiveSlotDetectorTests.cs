@@ -75,6 +75,18 @@ public sealed class ActiveSlotDetectorTests : IDisposable
     }
 
     [Fact]
+    public void A_file_slot_mounted_through_a_loop_device_matches_by_its_backing_file()
+    {
+        var layout = new SlotLayout(new SlotDevice("/var/lib/slots/a.img"), new SlotDevice("/var/lib/slots/b.img"));
+        _system.Loop("loop3", "7:3", "/var/lib/slots/b.img").CommandLine("console=ttyS0").RootMount("7:3");
+
+        var active = new ActiveSlotDetector(layout, null, _system.Roots).Detect();
+
+        Assert.Equal(SlotName.B, active.Slot);
+        Assert.Equal("mounts said / is squashfs /dev/root on 7:3 (loop3) (slot B)", active.Evidence[^1].ToString());
+    }
+
+    [Fact]
     public void An_overlay_root_says_nothing_and_the_other_sources_decide()
     {
         _system.CommandLine("fw.slot=B").RootMount("0:35", fsType: "overlay", source: "overlay");

@@ -48,6 +48,15 @@ internal sealed class FakeSystem
         return this;
     }
 
+    /// <summary>A loop device over <paramref name="backingFile"/>, as losetup leaves it in sysfs.</summary>
+    public FakeSystem Loop(string name, string majorMinor, string backingFile)
+    {
+        Partition(name, majorMinor);
+        Directory.CreateDirectory(Path.Combine(Roots.Sys, "class", "block", name, "loop"));
+        File.WriteAllText(Path.Combine(Roots.Sys, "class", "block", name, "loop", "backing_file"), backingFile + "\n");
+        return this;
+    }
+
     public FakeSystem CommandLine(string text)
     {
         File.WriteAllText(Path.Combine(Roots.Proc, "cmdline"), text + "\n");

@@ -74,15 +74,6 @@ public sealed class TrybootBootControl : IBootControl, IBootedSlotRecord, ITrial
     /// <inheritdoc/>
     public BootState Read() => Decode(Load());
 
-    private BootState Decode(AutobootFile file)
-    {
-        var primary = Slot(file, All) ?? throw new BootControlException($"{_settings.AutobootFile}: [all] has no boot_partition");
-        var trial = Slot(file, TrybootSection);
-        return trial is { } armed && armed != primary
-            ? new BootState(primary, armed, InTrialBoot ? 0 : 1)
-            : new BootState(primary, null, 0);
-    }
-
     /// <inheritdoc/>
     public SlotName ReadBootedSlot()
     {
@@ -127,6 +118,16 @@ public sealed class TrybootBootControl : IBootControl, IBootedSlotRecord, ITrial
         }
 
         _reboot.Restart("0 tryboot");
+    }
+
+    /// <summary>The state autoboot.txt and the device tree describe; throws when [all] names no slot.</summary>
+    private BootState Decode(AutobootFile file)
+    {
+        var primary = Slot(file, All) ?? throw new BootControlException($"{_settings.AutobootFile}: [all] has no boot_partition");
+        var trial = Slot(file, TrybootSection);
+        return trial is { } armed && armed != primary
+            ? new BootState(primary, armed, InTrialBoot ? 0 : 1)
+            : new BootState(primary, null, 0);
     }
 
     private void Update(Action<AutobootFile> change)

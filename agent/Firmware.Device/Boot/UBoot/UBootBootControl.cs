@@ -15,18 +15,27 @@ public sealed class UBootBootControl : IBootControl, IBootedSlotRecord
 
     private readonly UBootEnvironmentStore _store;
     private readonly string _source;
+    private readonly string _lockFile;
+    private readonly TimeSpan _lockWait;
 
     /// <summary>Creates the backend over the environment that <paramref name="config"/> locates.</summary>
-    public UBootBootControl(UBootEnvironmentConfig config)
+    /// <param name="config">Where the environment's copies are.</param>
+    /// <param name="lockFile">The lock file shared with fw_printenv/fw_setenv (libubootenv's default: /var/lock/fw_printenv.lock).</param>
+    /// <param name="lockWait">How long to wait for another holder of the lock (default 10 s).</param>
+    public UBootBootControl(UBootEnvironmentConfig config, string lockFile = UBootEnvironmentLock.DefaultPath, TimeSpan? lockWait = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrEmpty(lockFile);
         _store = new UBootEnvironmentStore(config);
         _source = string.Join(" + ", config.Copies.Select(c => $"{c.Device}@0x{c.Offset:x}"));
+        _lockFile = lockFile;
+        _lockWait = lockWait ?? TimeSpan.FromSeconds(10);
     }
 
     /// <summary>Creates the backend from the <c>fw_env.config</c> at <paramref name="configFile"/>.</summary>
     /// <exception cref="BootControlException">The configuration is missing or malformed.</exception>
-    public static UBootBootControl FromConfigFile(string configFile) => new(UBootEnvironmentConfig.Load(configFile));
+    public static UBootBootControl FromConfigFile(string configFile, string lockFile = UBootEnvironmentLock.DefaultPath) =>
+        new(UBootEnvironmentConfig.Load(configFile), lockFile);
 
     /// <inheritdoc/>
     public string Name => BackendName;
@@ -34,6 +43,7 @@ public sealed class UBootBootControl : IBootControl, IBootedSlotRecord
     /// <inheritdoc/>
     public BootState Read()
     {
+        using var held = UBootEnvironmentLock.Acquire(_lockFile, _lockWait);
         var environment = _store.Read().Environment;
         return VariableBootState.Decode(name => environment[name], _source);
     }
@@ -41,6 +51,7 @@ public sealed class UBootBootControl : IBootControl, IBootedSlotRecord
     /// <inheritdoc/>
     public SlotName ReadBootedSlot()
     {
+        using var held = UBootEnvironmentLock.Acquire(_lockFile, _lockWait);
         var environment = _store.Read().Environment;
         return VariableBootState.Booted(name => environment[name], _source);
     }
@@ -56,6 +67,7 @@ public sealed class UBootBootControl : IBootControl, IBootedSlotRecord
 
     private void Apply(IReadOnlyList<KeyValuePair<string, string?>> changes)
     {
+        using var held = UBootEnvironmentLock.Acquire(_lockFile, _lockWait);
         var current = _store.Read();
         var environment = current.Environment;
         var changed = false;

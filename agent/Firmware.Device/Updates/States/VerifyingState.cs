@@ -17,7 +17,7 @@ internal sealed class VerifyingState : UpdateState
         VerificationResult result;
         using (var bundle = await context.OpenBundleAsync(update, cancellationToken))
         {
-            result = await BundleVerification.VerifyAsync(bundle, context.Policy(PayloadCheck.Full), cancellationToken);
+            result = await BundleVerification.VerifyAsync(bundle, context.Policy(PayloadCheck.Stored), cancellationToken);
         }
 
         var manifest = result.Manifest.Manifest;
