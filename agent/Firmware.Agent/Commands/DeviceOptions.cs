@@ -7,7 +7,6 @@ using Firmware.Device.Sources;
 using Firmware.Device.Storage;
 using Firmware.Device.Updates;
 using Firmware.Device.Updates.Checkpoints;
-using IReboot = Firmware.Device.Updates.IReboot;
 
 namespace Firmware.Agent.Commands;
 
