@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages: the NativeAOT toolchain (clang, zlib) and the peers tests run against
-# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv).
-packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool)
+# (tar, openssl, bmaptool, the compressors, losetup, grub-editenv, fw_printenv/fw_setenv), and the
+# arm64 cross toolchain and emulator for fwagent's linux-arm64 build (lld, the aarch64 binutils and
+# libc, qemu-aarch64-static).
+packages=(clang zlib1g-dev tar openssl bmap-tools zstd xz-utils gzip mount grub-common libubootenv-tool
+          lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Firmware.Agent.Commands;
 using Firmware.Cli;
 
 // fwagent runs on the device. Today it verifies bundles exactly as fwtool does (the same
@@ -7,6 +8,9 @@ var clock = TimeProvider.System;
 var root = new RootCommand("fwagent: the device agent that verifies and installs firmware bundles.")
 {
     VerifyCommand.Create("fwagent", clock),
+    ConfigCommand.Create(),
+    HealthCommand.Create(),
+    TelemetryCommand.Create(clock),
 };
 
 return await CommandLine.InvokeAsync(root, "fwagent", args);

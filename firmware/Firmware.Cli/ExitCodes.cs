@@ -51,6 +51,9 @@ public static class ExitCodes
     /// <summary>Bench hardware is missing or failed: console device, GPIO chip or line, power meter.</summary>
     public const int BenchHardware = 27;
 
+    /// <summary>The device's health checks did not pass (fwagent health).</summary>
+    public const int Unhealthy = 30;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 
