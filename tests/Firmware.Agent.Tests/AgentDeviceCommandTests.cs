@@ -60,10 +60,11 @@ public sealed class AgentDeviceCommandTests
         }
 
         using var process = Process.Start(start)!;
-        var ready = process.StandardOutput.ReadLine() ?? process.StandardError.ReadToEnd();
+        var errors = process.StandardError.ReadToEndAsync();
+        var ready = process.StandardOutput.ReadLine() ?? "";
         ProcessRunner.Run("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _agent.Directory);
         Assert.True(process.WaitForExit(30_000), "fwagent did not stop on SIGTERM");
-        Assert.Equal(0, process.ExitCode);
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {ready}\n{errors.Result}");
         return ready;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Firmware.Cli;
 using Firmware.Device.Config;
@@ -45,8 +46,15 @@ internal static class TelemetryCommand
         return command;
     }
 
-    private static async Task CollectAsync(AgentConfig agent, TelemetryCollector collector, EngineFacts facts, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task CollectAsync(AgentConfig agent, TelemetryCollector collector, EngineFacts facts, TimeProvider clock, CancellationToken invocation)
     {
+        // SIGTERM (the init stopping the container) and SIGINT end the loop cleanly. Registered here,
+        // before the ready line, because the command line's own handlers are registered only once
+        // the command has reached its first await: a signal sent on "ready" would otherwise kill.
+        using var terminate = CancellationTokenSource.CreateLinkedTokenSource(invocation);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        var cancellationToken = terminate.Token;
         Directory.CreateDirectory(agent.DataDirectory);
         using var ring = new TelemetryRing(Path.Combine(agent.DataDirectory, "telemetry.db"), agent.Telemetry.RingCapacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,6 +76,14 @@ internal static class TelemetryCommand
 
         await stop.CancelAsync();
         await led;
+
+        // Cancel off the signal thread: the loop's continuations (closing the ring, disposing these
+        // registrations) must not run inside the signal handler.
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            _ = terminate.CancelAsync();
+        }
     }
 
     private static Task StartLed(AgentConfig agent, TimeProvider clock, CancellationToken stop)
