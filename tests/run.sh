@@ -15,7 +15,8 @@ packages=(
     skopeo umoci docker-registry apache2-utils        # OCI: image tools, a registry on loopback, htpasswd
     squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
-    qemu-system-x86 qemu-system-arm                   # QEMU: boots under TCG, U-Boot script tests
+    qemu-system-x86 qemu-system-arm qemu-user-static  # QEMU: boots under TCG, U-Boot script tests, arm64 fwagent
+    lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross   # fwagent cross-built for arm64
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -9,6 +9,9 @@ using var http = new HttpClient();
 var root = new RootCommand("fwagent: the device agent that verifies and installs firmware bundles.")
 {
     VerifyCommand.Create("fwagent", clock),
+    ConfigCommand.Create(),
+    HealthCommand.Create(),
+    TelemetryCommand.Create(clock),
 };
 foreach (var command in UpdateCommands.Create(clock, http))
 {

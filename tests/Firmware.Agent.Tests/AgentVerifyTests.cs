@@ -5,7 +5,8 @@ using Firmware.Trust;
 namespace Firmware.Agent.Tests;
 
 [Trait("Category", "System")]
-public sealed class AgentVerifyTests : IClassFixture<PublishedAgent>
+[Collection(SharedPublish.Name)]
+public sealed class AgentVerifyTests
 {
     private readonly PublishedAgent _agent;
 

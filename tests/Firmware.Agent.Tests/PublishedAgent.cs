@@ -4,17 +4,34 @@ namespace Firmware.Agent.Tests;
 /// Publishes fwagent with NativeAOT once for the test class, as a device build would, and runs
 /// the native binary. The publish fails on any trim or AOT warning (warnings are errors).
 /// </summary>
-public sealed class PublishedAgent : IDisposable
+public class PublishedAgent : IDisposable
 {
+    // Publishes for two runtimes must not overlap: each restores the project's one assets file for its own runtime.
+    private static readonly Lock PublishLock = new();
+
     public PublishedAgent()
+        : this("linux-x64")
     {
+    }
+
+    protected PublishedAgent(string runtime)
+    {
+        Runtime = runtime;
         Directory = System.IO.Directory.CreateTempSubdirectory("fwagent-aot-").FullName;
         var project = Path.Combine(RepositoryRoot(), "agent", "Firmware.Agent", "Firmware.Agent.csproj");
-        var publish = ProcessRunner.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", Path.Combine(Directory, "bin"), "-nologo"], Directory);
+        ProcessResult publish;
+        lock (PublishLock)
+        {
+            publish = ProcessRunner.Run("dotnet", ["publish", project, "-c", "Release", "-r", runtime, "-o", Path.Combine(Directory, "bin"), "-nologo"], Directory);
+        }
+
         PublishOutput = publish.Stdout + publish.Stderr;
         Assert.True(publish.ExitCode == 0, PublishOutput);
         Executable = Path.Combine(Directory, "bin", "fwagent");
     }
+
+    /// <summary>The runtime identifier published for.</summary>
+    public string Runtime { get; }
 
     public string Directory { get; }
 
@@ -22,7 +39,7 @@ public sealed class PublishedAgent : IDisposable
 
     public string PublishOutput { get; }
 
-    public ProcessResult Agent(params string[] args) => ProcessRunner.Run(Executable, args, Directory);
+    public virtual ProcessResult Agent(params string[] args) => ProcessRunner.Run(Executable, args, Directory);
 
     private static string RepositoryRoot()
     {
@@ -37,5 +54,25 @@ public sealed class PublishedAgent : IDisposable
         throw new InvalidOperationException("Firmware.sln not found above the test directory.");
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose()
+    {
+        System.IO.Directory.Delete(Directory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// fwagent cross-published for linux-arm64 (clang, lld and the aarch64 binutils and libc from
+/// Debian) and run under qemu-aarch64-static with the aarch64 libc as its root. One publish for
+/// the few tests that prove the arm64 build: the behaviour itself is tested on x64.
+/// </summary>
+public sealed class PublishedArm64Agent : PublishedAgent
+{
+    public PublishedArm64Agent()
+        : base("linux-arm64")
+    {
+    }
+
+    public override ProcessResult Agent(params string[] args) =>
+        ProcessRunner.Run("qemu-aarch64-static", ["-L", "/usr/aarch64-linux-gnu", Executable, .. args], Directory);
 }

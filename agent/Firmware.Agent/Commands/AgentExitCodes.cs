@@ -14,4 +14,7 @@ internal static class AgentExitCodes
 
     /// <summary>The checkpoint or the bootloader's state cannot be used.</summary>
     public const int DeviceState = 33;
+
+    /// <summary>The device's health checks did not pass (fwagent health).</summary>
+    public const int Unhealthy = 34;
 }

@@ -62,13 +62,9 @@ public static partial class AgentConfigParser
             throw check.Error(AgentConfigError.MissingKey, broker, "broker.url", "is required, such as mqtts://broker.example:8883");
         }
 
-        if (!Uri.TryCreate(broker.Url, UriKind.Absolute, out var url) || url.Scheme is not ("mqtt" or "mqtts") || url.Host.Length == 0
-            || url.AbsolutePath is not ("" or "/") || url.Query.Length > 0 || url.UserInfo.Length > 0)
-        {
-            throw check.Error(AgentConfigError.InvalidValue, broker, "broker.url", $"'{broker.Url}' is not mqtt://HOST[:PORT] or mqtts://HOST[:PORT]");
-        }
-
-        var tls = url.Scheme == "mqtts";
+        var (tls, host, port) = BrokerUrl.TryParse(broker.Url, out var parsed)
+            ? parsed
+            : throw check.Error(AgentConfigError.InvalidValue, broker, "broker.url", $"'{broker.Url}' is not mqtt://HOST[:PORT] or mqtts://HOST[:PORT]");
         var paths = new (string? Value, string Key)[] { (broker.Ca, "ca"), (broker.Cert, "cert"), (broker.Key, "key") };
         if (!tls && paths.FirstOrDefault(p => p.Value is not null) is { Key: { } tlsKey })
         {
@@ -97,7 +93,10 @@ public static partial class AgentConfigParser
 
         return new BrokerConfig
         {
-            Url = url,
+            Url = broker.Url,
+            Host = host,
+            Port = port,
+            UseTls = tls,
             CaFile = broker.Ca is { } ca ? check.AbsolutePath(ca, broker, "broker.ca") : null,
             CertificateFile = broker.Cert is { } cert ? check.AbsolutePath(cert, broker, "broker.cert") : null,
             KeyFile = broker.Key is { } keyFile ? check.AbsolutePath(keyFile, broker, "broker.key") : null,

@@ -7,16 +7,16 @@ namespace Firmware.Device.Config;
 public sealed record BrokerConfig
 {
     /// <summary>The broker's URL as written (<c>mqtt://host:1883</c> or <c>mqtts://host:8883</c>).</summary>
-    public required Uri Url { get; init; }
+    public required string Url { get; init; }
 
-    /// <summary>The host to connect to.</summary>
-    public string Host => Url.Host;
+    /// <summary>The host to connect to: a name, an IPv4 address, or an IPv6 address without brackets.</summary>
+    public required string Host { get; init; }
 
     /// <summary>The TCP port (the URL's, or 1883 for mqtt and 8883 for mqtts).</summary>
-    public int Port => Url.IsDefaultPort || Url.Port < 0 ? (UseTls ? 8883 : 1883) : Url.Port;
+    public required int Port { get; init; }
 
     /// <summary>True for <c>mqtts://</c>.</summary>
-    public bool UseTls => Url.Scheme == "mqtts";
+    public required bool UseTls { get; init; }
 
     /// <summary>The CA bundle that signs the broker's certificate; null for the system's.</summary>
     public string? CaFile { get; init; }

@@ -126,6 +126,35 @@ public sealed class AgentConfigParserTests
         Assert.Equal((8883, "dev1", "/etc/fwagent/password"), (config.Broker!.Port, config.Broker.Username, config.Broker.PasswordFile));
     }
 
+    [Theory]
+    [InlineData("mqtt://broker", false, "broker", 1883)]
+    [InlineData("mqtts://broker.example:8884/", true, "broker.example", 8884)]
+    [InlineData("mqtt://10.0.0.5:1884", false, "10.0.0.5", 1884)]
+    [InlineData("mqtts://[fd00::5]", true, "fd00::5", 8883)]
+    [InlineData("mqtt://[::1]:2000", false, "::1", 2000)]
+    public void Reads_broker_urls(string url, bool tls, string host, int port)
+    {
+        var broker = AgentConfigParser.Parse(AgentConfigParserTests.Minimal + $"\nbroker: {{ url: '{url}' }}", "agent.yml").Broker!;
+
+        Assert.Equal((tls, host, port), (broker.UseTls, broker.Host, broker.Port));
+    }
+
+    [Theory]
+    [InlineData("http://broker")]
+    [InlineData("mqtt://")]
+    [InlineData("mqtt://user@broker")]
+    [InlineData("mqtt://broker:0")]
+    [InlineData("mqtt://broker:70000")]
+    [InlineData("mqtt://broker/topic")]
+    [InlineData("mqtt://[nonsense]")]
+    [InlineData("mqtt://broker:12x")]
+    public void Rejects_other_urls(string url)
+    {
+        var error = Assert.Throws<AgentConfigException>(() => AgentConfigParser.Parse(AgentConfigParserTests.Minimal + $"\nbroker: {{ url: '{url}' }}", "agent.yml"));
+
+        Assert.Equal((AgentConfigError.InvalidValue, "broker.url"), (error.Error, error.Key));
+    }
+
     private static readonly IEqualityComparer<CommandCheckConfig> CommandComparer = EqualityComparer<CommandCheckConfig>.Create(
         (x, y) => x!.Name == y!.Name && x.Timeout == y.Timeout && x.Arguments.SequenceEqual(y.Arguments), c => c.Name.GetHashCode(StringComparison.Ordinal));
 }

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Firmware.Cli;
+using Firmware.Device.Config;
+using Firmware.Device.Led;
+using Firmware.Device.Slots;
+using Firmware.Device.Telemetry;
+
+namespace Firmware.Agent.Commands;
+
+/// <summary>
+/// <c>fwagent telemetry</c>: one sample as a JSON line (<c>--once</c>), or the offline collection
+/// loop: a sample every interval into the ring on the data partition, with the status LED showing
+/// "offline", until stopped. It prints <c>fwagent: ready</c> once it is collecting.
+/// </summary>
+internal static class TelemetryCommand
+{
+    public const string ReadyLine = "fwagent: ready";
+
+    public static Command Create(TimeProvider clock)
+    {
+        var config = AgentOptions.Config();
+        var once = new Option<bool>("--once") { Description = "Print one sample as a JSON line and exit." };
+        var slot = new Option<string>("--slot") { Description = "The running slot, A or B (the update engine supplies it when it runs the collector).", DefaultValueFactory = _ => "A" };
+        var version = new Option<string>("--version") { Description = "The running firmware version.", DefaultValueFactory = _ => "unknown" };
+        var boots = new Option<long>("--boot-count") { Description = "The engine's boot counter." };
+        var command = new Command("telemetry", "Collect telemetry: one sample, or a sample every interval into the offline ring until stopped.") { config, once, slot, version, boots };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(AgentOptions.Program, false, async () =>
+        {
+            var agent = AgentConfigFile.Load(result.GetValue(config)!);
+            var facts = new EngineFacts(
+                SlotNames.TryParse(result.GetValue(slot), out var running) ? running : throw new UsageException("--slot must be A or B"),
+                result.GetValue(version)!,
+                result.GetValue(boots));
+            var collector = new TelemetryCollector(agent, SystemRoots.Host, new StatvfsFileSystemStats(), clock);
+            if (result.GetValue(once))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(collector.Collect(facts), TelemetryJsonContext.Default.TelemetrySample));
+                return ExitCodes.Ok;
+            }
+
+            await CollectAsync(agent, collector, facts, clock, cancellationToken);
+            return ExitCodes.Ok;
+        }, AgentOptions.Classify));
+        return command;
+    }
+
+    private static async Task CollectAsync(AgentConfig agent, TelemetryCollector collector, EngineFacts facts, TimeProvider clock, CancellationToken invocation)
+    {
+        // SIGTERM (the init stopping the container) and SIGINT end the loop cleanly. Registered here,
+        // before the ready line, because the command line's own handlers are registered only once
+        // the command has reached its first await: a signal sent on "ready" would otherwise kill.
+        using var terminate = CancellationTokenSource.CreateLinkedTokenSource(invocation);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        var cancellationToken = terminate.Token;
+        Directory.CreateDirectory(agent.DataDirectory);
+        using var ring = new TelemetryRing(Path.Combine(agent.DataDirectory, "telemetry.db"), agent.Telemetry.RingCapacity);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var led = StartLed(agent, clock, stop.Token);
+        ring.Add(collector.Collect(facts));
+        Console.WriteLine($"{ReadyLine} (a sample every {agent.Telemetry.Interval.TotalSeconds:0} s, {ring.Count} of {ring.Capacity} buffered, {ring.Dropped} dropped)");
+        using var timer = new PeriodicTimer(agent.Telemetry.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                ring.Add(collector.Collect(facts));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped (SIGTERM from the init, Ctrl-C): every sample taken is already in the ring.
+        }
+
+        await stop.CancelAsync();
+        await led;
+
+        // Cancel off the signal thread: the loop's continuations (closing the ring, disposing these
+        // registrations) must not run inside the signal handler.
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            _ = terminate.CancelAsync();
+        }
+    }
+
+    private static Task StartLed(AgentConfig agent, TimeProvider clock, CancellationToken stop)
+    {
+        if (agent.Led is not { } line)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (GpioLed.TryOpen(line, out var problem) is not { } gpio)
+        {
+            Console.Error.WriteLine($"{AgentOptions.Program}: status LED disabled: {problem}");
+            return Task.CompletedTask;
+        }
+
+        var led = new StatusLed(gpio, line, LedState.Offline, clock);
+        return Task.Run(async () =>
+        {
+            using (gpio)
+            {
+                await led.RunAsync(stop);
+            }
+        }, CancellationToken.None);
+    }
+}
