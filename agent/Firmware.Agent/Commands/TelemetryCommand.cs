@@ -5,6 +5,7 @@ using Firmware.Cli;
 using Firmware.Device.Config;
 using Firmware.Device.Led;
 using Firmware.Device.Slots;
+using Firmware.Device;
 using Firmware.Device.Telemetry;
 
 namespace Firmware.Agent.Commands;
