@@ -76,7 +76,7 @@ public sealed class BenchSectionParserTests
         Assert.Equal(path, error.File);
         Assert.Equal(8, error.Line);
         Assert.Equal("pulse_ms", error.Key);
-        Assert.StartsWith($"{path}:8: pulse_ms: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:8:5: pulse_ms: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class BenchSectionParserTests
         var polarity = Assert.Throws<YamlConfigException>(() => Parse("bench:\n  power: { line: 1, active: high }\n  reset:\n    line: 2\n    active: maybe\n"));
 
         Assert.Equal((3, "settle-ms"), (type.Line, type.Key));
-        Assert.Equal((4, "bench.reset.active"), (polarity.Line, polarity.Key));
+        Assert.Equal((5, "bench.reset.active"), (polarity.Line, polarity.Key));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class BenchCommandTests : IDisposable
         var result = _cli.Fwtool("bench", "power", "off", "--wiring", "typo.yml");
 
         Assert.Equal(25, result.ExitCode);
-        Assert.Contains("typo.yml:3: setle-ms: unknown key", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("typo.yml:3:3: setle-ms: unknown key", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
