@@ -9,7 +9,8 @@ namespace Firmware.Tool.Tests.Images;
 /// service bundle run by the real <c>runc</c>, and two builds compared byte for byte.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IClassFixture<RootfsInputs>, IDisposable
+[Collection(RootfsGroup.Name)]
+public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
 {
     private readonly CliRunner _cli = new();
 

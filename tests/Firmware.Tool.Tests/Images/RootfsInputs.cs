@@ -75,12 +75,13 @@ public sealed class RootfsInputs : IDisposable
                 mode: "0644"
             """);
         Build(directory, "kernel");
+        Build(directory, "kernel-amd64", "--arch", "amd64");
     }
 
-    private void Build(string package, string name)
+    private void Build(string package, string name, params string[] extra)
     {
         using var cli = new CliRunner();
-        Expect(cli.Fwtool(Fixture.Epoch, "pkg", "build", package, "--out", PathOf("layouts/" + name), "--tag", "dev"));
+        Expect(cli.Fwtool(Fixture.Epoch, ["pkg", "build", package, "--out", PathOf("layouts/" + name), "--tag", "dev", .. extra]));
     }
 
     private static void Expect(ProcessResult result) => Assert.True(result.ExitCode == 0, result.ToString());
