@@ -41,9 +41,11 @@ public sealed class RootfsPlanner
             {
                 var (source, sourceLocation) = _sources.Parse(location);
                 found = (source, await source.ResolveAsync(sourceLocation, request.Platform, cancellationToken));
-                CheckPinnedDigest(reference, found.Item2);
                 resolved[location] = found;
             }
+
+            // Per reference, not per location: two references may share a location and pin differently.
+            CheckPinnedDigest(reference, found.Item2);
 
             return new PlannedImage(role, reference, location, found.Item1, found.Item2);
         }
