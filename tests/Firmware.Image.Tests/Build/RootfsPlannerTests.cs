@@ -68,6 +68,8 @@ public sealed class RootfsPlannerTests : IDisposable
         services:
           - name: daemon
             image: fw/tool:dev
+            runtime:
+              mkdir: [/var/lib/daemon]
         files:
           - path: var/lib/daemon
             directory: true
@@ -106,6 +108,9 @@ public sealed class RootfsPlannerTests : IDisposable
         Assert.Equal("PATH=/bin", daemon.GetProperty("process").GetProperty("env")[0].GetString());
         Assert.True(daemon.GetProperty("root").GetProperty("readonly").GetBoolean());
         Assert.Equal("CAP_NET_ADMIN", daemon.GetProperty("process").GetProperty("capabilities").GetProperty("bounding")[0].GetString());
+        Assert.Equal(0, JsonDocument.Parse(plan.Containers[0].RuntimeJson).RootElement.GetProperty("mkdir").GetArrayLength());
+        Assert.Equal("/var/lib/daemon", JsonDocument.Parse(plan.Containers[1].RuntimeJson).RootElement.GetProperty("mkdir").EnumerateArray().Single().GetString());
+        Assert.Equal((byte)'\n', plan.Containers[1].RuntimeJson[^1]);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
         Assert.Equal(("-rw-r--r--", "0/0"), entries["/containers/onboot/000-prepare/config.json"]);
         Assert.Equal(("-rwxr-xr-x", "0/0"), entries["/containers/onboot/000-prepare/rootfs/bin/busybox"]);
         Assert.Equal(("-rw-r--r--", "0/0"), entries["/containers/services/heartbeat/config.json"]);
+        Assert.Equal(("-rw-r--r--", "0/0"), entries["/containers/services/heartbeat/runtime.json"]);
         Assert.Equal("lrwxrwxrwx", entries["/containers/services/heartbeat/rootfs/bin/sh"].Mode);
         Assert.DoesNotContain("/kernel", entries.Keys); // kernels are the kernel stage's
 

@@ -120,9 +120,9 @@ public sealed class RootfsExecutor
             var image = await Flatten(container.Image);
             _ = container.Spec.Stage switch
             {
-                Spec.ContainerStage.Onboot => layout.AddOnboot(container.Spec.Name, container.ConfigJson, image),
-                Spec.ContainerStage.Onshutdown => layout.AddOnShutdown(container.Spec.Name, container.ConfigJson, image),
-                _ => layout.AddService(container.Spec.Name, container.ConfigJson, image),
+                Spec.ContainerStage.Onboot => layout.AddOnboot(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
+                Spec.ContainerStage.Onshutdown => layout.AddOnShutdown(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
+                _ => layout.AddService(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
             };
         }
 

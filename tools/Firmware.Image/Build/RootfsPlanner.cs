@@ -63,7 +63,7 @@ public sealed class RootfsPlanner
         {
             var image = await Resolve(ImageRole.Container, container.Image);
             var config = OciConfigGenerator.Generate(container.Name, container.Options, RuntimeDefaultsOf(image.Resolved.Config), ids);
-            containers.Add(new PlannedContainer(container, image, OciConfigJson.Serialize(config.Config)));
+            containers.Add(new PlannedContainer(container, image, OciConfigJson.Serialize(config.Config), MobyConfigLabel.WriteRuntimeJson(config.Runtime)));
         }
 
         return new RootfsPlan
