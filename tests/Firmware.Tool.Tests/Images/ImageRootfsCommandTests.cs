@@ -76,6 +76,20 @@ public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
     }
 
     [Fact]
+    public void ADryRunResolvesEveryImageAndWritesNothing()
+    {
+        var plan = Build("arm64", "out", "cache", "--dry-run", "--json");
+        Fixture.Expect(0, plan);
+        var report = JsonDocument.Parse(plan.Stdout).RootElement;
+        Assert.True(report.GetProperty("dryRun").GetBoolean());
+        var images = report.GetProperty("images").EnumerateArray().ToList();
+        Assert.Equal(["kernel", "init", "init", "container", "container"], images.Select(i => i.GetProperty("role").GetString()));
+        Assert.All(images, i => Assert.Equal("linux/arm64", i.GetProperty("platform").GetString()));
+        Assert.False(Directory.Exists(_cli.PathOf("out")));
+        Assert.Equal(0, report.GetProperty("cacheMisses").GetInt64()); // no layer was opened
+    }
+
+    [Fact]
     public void TwoBuildsOfTheSameInputsAreIdenticalAndTheSecondHitsTheCache()
     {
         Fixture.Expect(0, Build("amd64", "first", "cache"));

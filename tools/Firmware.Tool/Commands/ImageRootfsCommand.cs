@@ -30,9 +30,10 @@ internal static class ImageRootfsCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Resolve every image and generate every config, then print the plan; unpack and write nothing." };
         var command = new Command("rootfs", "Build an image spec's root filesystem: resolve every image for the architecture, lay out init and system containers as LinuxKit does, add the files, write a reproducible squashfs.")
         {
-            spec, arch, output, cache, sources, json,
+            spec, arch, output, cache, sources, json, dryRun,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", result.GetValue(json), async () =>
         {
@@ -55,7 +56,9 @@ internal static class ImageRootfsCommand
                     : null,
             };
             var plan = await new RootfsPlanner(ImageSources.CreateDefault(http, cache: blobCache)).PlanAsync(request, cancellationToken);
-            var built = await new RootfsExecutor(new SquashfsImageWriter()).ExecuteAsync(plan, result.GetValue(output)!, cancellationToken);
+            var built = result.GetValue(dryRun)
+                ? null
+                : await new RootfsExecutor(new SquashfsImageWriter()).ExecuteAsync(plan, result.GetValue(output)!, cancellationToken);
             Report(plan, built, blobCache, stopwatch.Elapsed, result.GetValue(json));
             return ExitCodes.Ok;
         }, Classify));
@@ -70,7 +73,7 @@ internal static class ImageRootfsCommand
         _ => OciFailures.Classify(e),
     };
 
-    private static void Report(RootfsPlan plan, RootfsBuildResult built, BlobCache cache, TimeSpan elapsed, bool json)
+    private static void Report(RootfsPlan plan, RootfsBuildResult? built, BlobCache cache, TimeSpan elapsed, bool json)
     {
         if (json)
         {
@@ -78,12 +81,17 @@ internal static class ImageRootfsCommand
             var w = output.Writer;
             w.WriteBoolean("ok", true);
             w.WriteString("platform", plan.Platform.ToString());
-            w.WriteString("squashfs", built.Squashfs);
-            w.WriteString("sha256", built.SquashfsSha256);
-            w.WriteNumber("bytes", built.SquashfsBytes);
-            w.WriteString("listing", built.Listing);
-            w.WriteString("lock", built.Lock);
-            w.WriteNumber("entries", built.Entries);
+            w.WriteBoolean("dryRun", built is null);
+            if (built is not null)
+            {
+                w.WriteString("squashfs", built.Squashfs);
+                w.WriteString("sha256", built.SquashfsSha256);
+                w.WriteNumber("bytes", built.SquashfsBytes);
+                w.WriteString("listing", built.Listing);
+                w.WriteString("lock", built.Lock);
+                w.WriteNumber("entries", built.Entries);
+            }
+
             w.WriteStartArray("images");
             foreach (var image in plan.Images)
             {
@@ -91,6 +99,7 @@ internal static class ImageRootfsCommand
                 w.WriteString("role", image.Role.ToString().ToLowerInvariant());
                 w.WriteString("reference", image.Reference.ToString());
                 w.WriteString("location", image.Location);
+                w.WriteString("platform", image.Resolved.Platform.ToString());
                 w.WriteString("manifest", image.Resolved.ManifestDescriptor.Digest.ToString());
                 w.WriteEndObject();
             }
@@ -102,8 +111,16 @@ internal static class ImageRootfsCommand
             return;
         }
 
-        Console.WriteLine($"built {built.Squashfs} for {plan.Platform} in {elapsed.TotalSeconds:F2} s: {Units.Bytes(built.SquashfsBytes)}, {built.Entries} entries");
-        Console.WriteLine($"  sha256 {built.SquashfsSha256}");
+        if (built is null)
+        {
+            Console.WriteLine($"planned {plan.Spec.Source} for {plan.Platform} in {elapsed.TotalSeconds:F2} s: {plan.Containers.Count} containers, {plan.Files.Count} files (dry run: nothing written)");
+        }
+        else
+        {
+            Console.WriteLine($"built {built.Squashfs} for {plan.Platform} in {elapsed.TotalSeconds:F2} s: {Units.Bytes(built.SquashfsBytes)}, {built.Entries} entries");
+            Console.WriteLine($"  sha256 {built.SquashfsSha256}");
+        }
+
         foreach (var image in plan.Images)
         {
             Console.WriteLine($"  {image.Role.ToString().ToLowerInvariant(),-9} {image.Reference,-24} {image.Resolved.ManifestDescriptor.Digest}");
