@@ -78,9 +78,34 @@ public static partial class MobyConfigLabel
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// The bytes of a container's <c>runtime.json</c>, which LinuxKit's init reads beside config.json
+    /// (linuxkit pkg/init/cmd/service: the Runtime struct): the same members, in the same order, as
+    /// the label's <c>runtime</c> object, compact, with a final newline.
+    /// </summary>
+    public static byte[] WriteRuntimeJson(RuntimeActions runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            RuntimeMembers(w, runtime);
+            w.WriteEndObject();
+        }
+
+        return [.. buffer.WrittenSpan, (byte)'\n'];
+    }
+
     private static void Runtime(Utf8JsonWriter w, RuntimeActions runtime)
     {
         w.WriteStartObject("runtime");
+        RuntimeMembers(w, runtime);
+        w.WriteEndObject();
+    }
+
+    private static void RuntimeMembers(Utf8JsonWriter w, RuntimeActions runtime)
+    {
         Strings(w, "cgroups", runtime.Cgroups);
         Mounts(w, "mounts", runtime.Mounts);
         Strings(w, "mkdir", runtime.Mkdir);
@@ -93,7 +118,6 @@ public static partial class MobyConfigLabel
         });
         Map(w, "bindNS", runtime.BindNamespaces);
         String(w, "namespace", runtime.Namespace);
-        w.WriteEndObject();
     }
 
     private static void Mounts(Utf8JsonWriter w, string name, IReadOnlyList<OciMount>? mounts) =>

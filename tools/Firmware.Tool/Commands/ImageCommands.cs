@@ -10,7 +10,7 @@ internal static class ImageCommands
 {
     private const string Program = "fwtool";
 
-    public static Command Create() => new("image", "Firmware images from LinuxKit-style specs.") { Validate() };
+    public static Command Create() => new("image", "Firmware images from LinuxKit-style specs.") { Validate(), ImageRootfsCommand.Create() };
 
     private static Command Validate()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Firmware.Oci.Tests.Registry;
+namespace Firmware.Testing;
 
 /// <summary>
 /// Debian's docker-registry (distribution 2.8) on 127.0.0.1 at a free port, filesystem storage in

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Firmware.Oci.Tests.Registry;
+namespace Firmware.Testing;
 
 internal static class LoopbackPort
 {

@@ -1,0 +1,94 @@
+namespace Firmware.Tool.Tests.Images;
+
+/// <summary>
+/// The images firmware/images/minimal.yml names, built once per test run with <c>fwtool pkg build</c>
+/// from the packages under firmware/packages (busybox-static and runc from Debian, for amd64 and
+/// arm64) plus a kernel image made here, and a docker-registry on 127.0.0.1 serving fw/busybox:dev.
+/// <see cref="Sources"/> maps every reference of the spec to its layout or to the registry.
+/// </summary>
+public sealed class RootfsInputs : IDisposable
+{
+    private readonly RegistryProcess _registry;
+
+    public RootfsInputs()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("fw-rootfs-inputs-").FullName;
+        System.IO.Directory.CreateDirectory(PathOf("packages"));
+        Package("busybox", ("busybox-static", "bin/busybox", "busybox"));
+        Package("init", ("busybox-static", "bin/busybox", "busybox"));
+        Package("runc", ("runc", "usr/sbin/runc", "runc"));
+        KernelPackage();
+        _registry = new RegistryProcess(System.IO.Directory.CreateDirectory(PathOf("registry")).FullName, "");
+        var push = ProcessRunner.Run("skopeo", ["copy", "--all", "--dest-tls-verify=false", "oci:layouts/busybox:dev", $"docker://{_registry.Host}/fw/busybox:dev"], Directory);
+        Assert.True(push.ExitCode == 0, push.ToString());
+    }
+
+    /// <summary>Where the layouts and the registry live.</summary>
+    public string Directory { get; }
+
+    /// <summary>The registry's host:port.</summary>
+    public string RegistryHost => _registry.Host;
+
+    /// <summary>The --source options that map minimal.yml's references: busybox from the registry, the rest from layouts.</summary>
+    public string[] Sources =>
+    [
+        "--source", $"fw/kernel:dev=oci:{PathOf("layouts/kernel")}:dev",
+        "--source", $"fw/init:dev=oci:{PathOf("layouts/init")}:dev",
+        "--source", $"fw/runc:dev=oci:{PathOf("layouts/runc")}:dev",
+        "--source", $"fw/busybox:dev=docker://{RegistryHost}/fw/busybox:dev",
+    ];
+
+    public string PathOf(string name) => Path.Combine(Directory, name);
+
+    /// <summary>The repository's minimal.yml.</summary>
+    public static string MinimalSpec => Repository.PathOf("firmware", "images", "minimal.yml");
+
+    // A copy of firmware/packages/NAME with each Debian binary at bin/ARCH/FILE, built to layouts/NAME tagged dev.
+    private void Package(string name, params (string Package, string Path, string As)[] binaries)
+    {
+        var copy = PathOf("packages/" + name);
+        Expect(ProcessRunner.Run("cp", ["-a", Repository.PathOf("firmware", "packages", name), copy], Directory));
+        foreach (var arch in new[] { "amd64", "arm64" })
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(copy, "bin", arch));
+            foreach (var (package, path, target) in binaries)
+            {
+                File.Copy(DebianDownloads.Extract(package, arch, path), Path.Combine(copy, "bin", arch, target), overwrite: true);
+            }
+        }
+
+        Build(copy, name);
+    }
+
+    // The kernel stage unpacks kernels; the rootfs build only resolves and records the image, so
+    // a package holding a file named `kernel` (LinuxKit's layout) is enough to resolve.
+    private void KernelPackage()
+    {
+        var directory = System.IO.Directory.CreateDirectory(PathOf("packages/kernel")).FullName;
+        File.WriteAllText(Path.Combine(directory, "kernel"), "resolved by the rootfs build, unpacked by the kernel stage\n");
+        File.WriteAllText(Path.Combine(directory, "pkg.yml"), """
+            name: fw/kernel
+            architectures: [amd64, arm64]
+            files:
+              - source: kernel
+                destination: /kernel
+                mode: "0644"
+            """);
+        Build(directory, "kernel");
+        Build(directory, "kernel-amd64", "--arch", "amd64");
+    }
+
+    private void Build(string package, string name, params string[] extra)
+    {
+        using var cli = new CliRunner();
+        Expect(cli.Fwtool(Fixture.Epoch, ["pkg", "build", package, "--out", PathOf("layouts/" + name), "--tag", "dev", .. extra]));
+    }
+
+    private static void Expect(ProcessResult result) => Assert.True(result.ExitCode == 0, result.ToString());
+
+    public void Dispose()
+    {
+        _registry.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
