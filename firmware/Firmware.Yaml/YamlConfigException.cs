@@ -15,16 +15,17 @@ public sealed class YamlConfigException : Exception
         Line = line;
         Column = column;
         Key = key;
+        Problem = problem;
     }
 
     /// <inheritdoc cref="Exception()"/>
-    public YamlConfigException() => File = "";
+    public YamlConfigException() => (File, Problem) = ("", "");
 
     /// <inheritdoc cref="Exception(string)"/>
-    public YamlConfigException(string message) : base(message) => File = "";
+    public YamlConfigException(string message) : base(message) => (File, Problem) = ("", message);
 
     /// <inheritdoc cref="Exception(string, Exception)"/>
-    public YamlConfigException(string message, Exception innerException) : base(message, innerException) => File = "";
+    public YamlConfigException(string message, Exception innerException) : base(message, innerException) => (File, Problem) = ("", message);
 
     /// <summary>What is wrong.</summary>
     public YamlError Error { get; }
@@ -40,6 +41,9 @@ public sealed class YamlConfigException : Exception
 
     /// <summary>The key at fault, as a dotted path (<c>bench.power.line</c>), if there is one.</summary>
     public string? Key { get; }
+
+    /// <summary>What is wrong, without the place: for a domain that reports the same fact under its own error codes.</summary>
+    public string Problem { get; }
 
     private static string Format(string source, int line, int column, string? key, string problem) =>
         $"{source}{(line > 0 ? $":{line}" : "")}{(line > 0 && column > 0 ? $":{column}" : "")}: {(key is null ? "" : $"{key}: ")}{problem}";
