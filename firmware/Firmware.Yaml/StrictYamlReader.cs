@@ -25,20 +25,34 @@ public sealed class StrictYamlReader
         _context = context;
     }
 
-    /// <summary>Reads the whole document as <typeparamref name="T"/>.</summary>
+    /// <summary>Reads the whole document as <typeparamref name="T"/>; its top level must be a mapping.</summary>
     /// <exception cref="YamlConfigException">The text is not YAML, is empty, or breaks the schema.</exception>
     public YamlDocument<T> Read<T>(string text, string source)
+        where T : class =>
+        TryRead<T>(text, source) ?? throw new YamlConfigException(YamlError.Syntax, source, 0, null, "the file is empty");
+
+    /// <summary>
+    /// Reads the whole document as <typeparamref name="T"/>, or returns null when the text holds no
+    /// document at all (empty, or only comments), for a domain that reports that under its own code.
+    /// </summary>
+    /// <exception cref="YamlConfigException">The text is not YAML, its top level is not a mapping, or it breaks the schema.</exception>
+    public YamlDocument<T>? TryRead<T>(string text, string source)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(source);
         return Deserialize<T>(text, source, (parser, deserializer) =>
         {
+            // Checked before the deserializer sees it, so that a list or a scalar at the top is
+            // reported as what it is rather than as whatever YamlDotNet makes of it.
             var start = parser.Current?.Start ?? Mark.Empty;
-            var value = deserializer.Deserialize<T?>(parser)
-                ?? throw new YamlConfigException(YamlError.Syntax, source, (int)start.Line, null, "the document is empty");
-            return (value, (int)start.Line);
-        }) ?? throw new YamlConfigException(YamlError.Syntax, source, 0, null, "the file is empty");
+            if (!parser.Accept<MappingStart>(out _))
+            {
+                throw new YamlConfigException(YamlError.InvalidValue, source, (int)start.Line, null, "the top level must be a mapping of keys to values", column: (int)start.Column);
+            }
+
+            return (deserializer.Deserialize<T>(parser), (int)start.Line);
+        });
     }
 
     /// <summary>
@@ -95,9 +109,9 @@ public sealed class StrictYamlReader
         var parser = new RecordingParser(new Parser(input));
         var deserializer = new StaticDeserializerBuilder(_context)
             .WithTypeInspector(inner => new StrictKeys(inner, parser, map, keys))
-            .WithNodeDeserializer(inner => new MarkRecorder<ObjectNodeDeserializer>(inner, map), where => where.InsteadOf<ObjectNodeDeserializer>())
-            .WithNodeDeserializer(inner => new MarkRecorder<ScalarNodeDeserializer>(inner, map), where => where.InsteadOf<ScalarNodeDeserializer>())
-            .WithNodeDeserializer(inner => new MarkRecorder<StaticCollectionNodeDeserializer>(inner, map), where => where.InsteadOf<StaticCollectionNodeDeserializer>())
+            .WithNodeDeserializer(inner => new NodeRecorder<ObjectNodeDeserializer>(inner, map), where => where.InsteadOf<ObjectNodeDeserializer>())
+            .WithNodeDeserializer(inner => new NodeRecorder<ScalarNodeDeserializer>(inner, map), where => where.InsteadOf<ScalarNodeDeserializer>())
+            .WithNodeDeserializer(inner => new NodeRecorder<StaticCollectionNodeDeserializer>(inner, map), where => where.InsteadOf<StaticCollectionNodeDeserializer>())
             .WithDuplicateKeyChecking()
             .Build();
         try
@@ -132,17 +146,19 @@ public sealed class StrictYamlReader
             {
                 if (parser.Current is DocumentStart start && ++documents > 1)
                 {
-                    throw new YamlConfigException(YamlError.Syntax, source, (int)start.Start.Line, null, "the file holds more than one YAML document");
+                    throw new YamlConfigException(YamlError.Syntax, source, (int)start.Start.Line, null, "the file must hold one YAML document", column: (int)start.Start.Column);
                 }
             }
         }
         catch (YamlException e)
         {
-            throw new YamlConfigException(YamlError.Syntax, source, (int)e.Start.Line, null, $"not valid YAML: {e.Message}", e);
+            throw new YamlConfigException(YamlError.Syntax, source, (int)e.Start.Line, null, $"not valid YAML: {e.Message}", e, (int)e.Start.Column);
         }
         catch (InvalidOperationException e)
         {
-            throw new YamlConfigException(YamlError.Syntax, source, (int)(parser.Current?.End.Line ?? 0), null, "not valid YAML", e);
+            // Placed at the last event that parsed: the scanner's exception carries no position.
+            var end = parser.Current?.End ?? Mark.Empty;
+            throw new YamlConfigException(YamlError.Syntax, source, (int)end.Line, null, "not valid YAML", e, (int)end.Column);
         }
     }
 
@@ -158,7 +174,7 @@ public sealed class StrictYamlReader
         const string duplicate = "Encountered duplicate key ";
         if (e.InnerException is null && e.Message.StartsWith(duplicate, StringComparison.Ordinal))
         {
-            return new YamlConfigException(YamlError.DuplicateKey, source, line, e.Message[duplicate.Length..], "appears twice", e, column);
+            return new YamlConfigException(YamlError.DuplicateKey, source, line, e.Message[duplicate.Length..], "appears twice in one mapping", e, column);
         }
 
         var detail = e.InnerException?.Message ?? e.Message;

@@ -1,26 +1,21 @@
 namespace Firmware.Yaml;
 
 /// <summary>
-/// What <see cref="StrictYamlReader"/> read: the value, and where each node and key in it was
-/// written, so that the semantic checks that follow can still name the line and column of what
-/// they reject.
+/// Where each node and key of a document <see cref="StrictYamlReader"/> read was written, so that
+/// the semantic checks that follow can still name the line and column of what they reject. The
+/// value itself is on <see cref="YamlDocument{T}"/>; this half lets checks that do not care about
+/// the root type (a domain's own error builder) take any document.
 /// </summary>
-/// <typeparam name="T">The root type.</typeparam>
-public sealed class YamlDocument<T>
-    where T : class
+public abstract class YamlDocument
 {
     private readonly SourceMap _map;
 
-    internal YamlDocument(T value, string source, int line, SourceMap map)
+    private protected YamlDocument(string source, int line, SourceMap map)
     {
-        Value = value;
         Source = source;
         Line = line;
         _map = map;
     }
-
-    /// <summary>The deserialized value.</summary>
-    public T Value { get; }
 
     /// <summary>The file (or name) it came from.</summary>
     public string Source { get; }
@@ -28,9 +23,14 @@ public sealed class YamlDocument<T>
     /// <summary>The line where the value (the document, or the section's key) starts.</summary>
     public int Line { get; }
 
-    /// <summary>The line where <paramref name="node"/> (an object inside <see cref="Value"/>) starts,
-    /// or <see cref="Line"/> when it was not read from the text.</summary>
-    public int LineOf(object? node) => _map.Of(node) is { } mark ? (int)mark.Line : Line;
+    /// <summary>Where <paramref name="node"/> (a mapping, list or string read from the text) starts, or null when it was not read from the text.</summary>
+    public YamlPosition? PositionOf(object? node) => At(_map.Of(node));
+
+    /// <summary>Where key <paramref name="key"/> of <paramref name="mapping"/> is written, else where <paramref name="mapping"/> starts, else null.</summary>
+    public YamlPosition? PositionOf(object? mapping, string key) => At(_map.Of(mapping, key));
+
+    /// <summary>The line where <paramref name="node"/> starts, or <see cref="Line"/> when it was not read from the text.</summary>
+    public int LineOf(object? node) => PositionOf(node)?.Line ?? Line;
 
     /// <summary>
     /// An error placed where <paramref name="key"/> is written in <paramref name="node"/>, or where
@@ -42,9 +42,8 @@ public sealed class YamlDocument<T>
         ArgumentException.ThrowIfNullOrEmpty(key);
         var last = key[(key.LastIndexOf('.') + 1)..];
         var bracket = last.IndexOf('[', StringComparison.Ordinal);
-        var mark = _map.Of(node, bracket < 0 ? last : last[..bracket]);
-        return mark is { } at
-            ? new YamlConfigException(error, Source, (int)at.Line, key, problem, column: (int)at.Column)
+        return PositionOf(node, bracket < 0 ? last : last[..bracket]) is { } at
+            ? new YamlConfigException(error, Source, at.Line, key, problem, column: at.Column)
             : new YamlConfigException(error, Source, Line, key, problem);
     }
 
@@ -53,4 +52,6 @@ public sealed class YamlDocument<T>
 
     /// <summary>A <see cref="YamlError.MissingKey"/> error at <paramref name="node"/> (the key is absent, so where its mapping starts).</summary>
     public YamlConfigException Missing(object? node, string key, string problem) => Error(YamlError.MissingKey, node, key, problem);
+
+    private static YamlPosition? At(YamlDotNet.Core.Mark? mark) => mark is { } m ? new YamlPosition((int)m.Line, (int)m.Column) : null;
 }

@@ -1,5 +1,5 @@
 using Firmware.Device.Yaml;
-using YamlDotNet.Core;
+using Firmware.Yaml;
 
 namespace Firmware.Device.Config;
 
@@ -19,65 +19,28 @@ public static partial class AgentConfigParser
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        CheckSyntax(yaml, source);
-
-        var strict = new StrictYaml(new AgentYamlContext());
-        AgentYaml? document;
+        YamlDocument<AgentYaml>? document;
         try
         {
-            using var input = new StringReader(yaml);
-            document = strict.Deserializer.Deserialize<AgentYaml?>(input);
+            document = new StrictYamlReader(new AgentYamlContext()).TryRead<AgentYaml>(yaml, source);
         }
-        catch (YamlException e)
+        catch (YamlConfigException e)
         {
-            throw Translate(e, source, strict.LastKey);
+            // The shared decoding stage, reported under agent.yml's own codes and FILE:LINE form.
+            throw new AgentConfigException(CodeOf(e.Error), source, e.Line, e.Key, e.Problem, e);
         }
 
         return document is null
             ? throw new AgentConfigException(AgentConfigError.MissingKey, source, 0, null, "the file is empty; it needs at least device, slots and boot")
-            : Validate(document, new Checker(source, strict));
+            : Validate(document.Value, new Checker(document));
     }
 
-    // The whole text must be YAML before any of it is read as configuration. YamlDotNet's scanner
-    // reports some malformed input as InvalidOperationException, so both count.
-    private static void CheckSyntax(string yaml, string source)
+    private static AgentConfigError CodeOf(YamlError error) => error switch
     {
-        using var input = new StringReader(yaml);
-        var parser = new Parser(input);
-        try
-        {
-            while (parser.MoveNext())
-            {
-            }
-        }
-        catch (YamlException e)
-        {
-            throw new AgentConfigException(AgentConfigError.Syntax, source, (int)e.Start.Line, null, $"not valid YAML: {e.Message}", e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new AgentConfigException(AgentConfigError.Syntax, source, (int)(parser.Current?.End.Line ?? 0), null, "not valid YAML", e);
-        }
-    }
-
-    private static AgentConfigException Translate(YamlException e, string source, string? lastKey)
-    {
-        var line = (int)e.Start.Line;
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is UnknownYamlKeyException unknown)
-            {
-                return new AgentConfigException(AgentConfigError.UnknownKey, source, line, unknown.Key, "unknown key", e);
-            }
-        }
-
-        // YamlDotNet says "Encountered duplicate key K" at the key's position and nothing else.
-        const string duplicate = "Encountered duplicate key ";
-        if (e.InnerException is null && e.Message.StartsWith(duplicate, StringComparison.Ordinal))
-        {
-            return new AgentConfigException(AgentConfigError.DuplicateKey, source, line, e.Message[duplicate.Length..], "appears twice", e);
-        }
-
-        return new AgentConfigException(AgentConfigError.InvalidValue, source, line, lastKey, $"invalid value: {e.InnerException?.Message ?? e.Message}", e);
-    }
+        YamlError.Syntax => AgentConfigError.Syntax,
+        YamlError.UnknownKey => AgentConfigError.UnknownKey,
+        YamlError.DuplicateKey => AgentConfigError.DuplicateKey,
+        YamlError.InvalidValue => AgentConfigError.InvalidValue,
+        _ => AgentConfigError.MissingKey,
+    };
 }

@@ -1,17 +1,18 @@
 using System.Globalization;
+using Firmware.Yaml;
 
 namespace Firmware.Device.Config;
 
 /// <summary>The semantic stage's value checks; each failure names the file, the line of the mapping and the key.</summary>
-internal sealed class Checker(string source, StrictYaml yaml)
+internal sealed class Checker(YamlDocument document)
 {
     // Names travel in MQTT topics and reports: no wildcards (+, #), no separators, nothing to escape.
     private const int MaxNameLength = 64;
 
-    public string Source => source;
+    public string Source => document.Source;
 
     public AgentConfigException Error(AgentConfigError error, object? mapping, string key, string problem) =>
-        new(error, source, yaml.LineOf(mapping), key, problem);
+        new(error, document.Source, document.PositionOf(mapping)?.Line ?? 0, key, problem);
 
     public int Range(int value, int min, int max, object? mapping, string key) =>
         value >= min && value <= max ? value : throw Error(AgentConfigError.InvalidValue, mapping, key, $"{value} is outside {min}..{max}");

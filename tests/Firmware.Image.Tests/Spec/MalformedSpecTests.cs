@@ -22,6 +22,7 @@ public sealed class MalformedSpecTests
     [InlineData(Service + "    readonly: maybe\n", SpecError.WrongType, 4, 15, "readonly")]
     [InlineData(Service + "    command: /bin/sh\n", SpecError.WrongType, 4, 5, "command")]
     [InlineData(Service + "    oomScoreAdj: high\n", SpecError.WrongType, 4, 18, "oomScoreAdj")]
+    [InlineData("- fw/init\n", SpecError.WrongType, 1, 1, null)]
     // Image references.
     [InlineData("init: [Fw/Init]\n", SpecError.InvalidReference, 1, 8, "init[0]")]
     [InlineData("init: [fw/init:]\n", SpecError.InvalidReference, 1, 8, "init[0]")]

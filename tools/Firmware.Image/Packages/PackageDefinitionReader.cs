@@ -21,8 +21,8 @@ public static class PackageDefinitionReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        var (raw, map) = StrictYaml.Read<PackageYaml>(yaml, source);
-        return PackageDefinitionValidator.Validate(raw, new Checker(source, map));
+        var document = SpecYaml.Read<PackageYaml>(yaml, source);
+        return PackageDefinitionValidator.Validate(document.Value, new Checker(document));
     }
 
     /// <summary>Reads the pkg.yml of package directory <paramref name="directory"/>.</summary>

@@ -23,8 +23,8 @@ public static partial class MobyConfigLabel
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        var (raw, map) = StrictYaml.Read<RuntimeOptionsYaml>(json, source);
-        return RuntimeOptionsValidator.Validate(raw, "", NameScope.Open, new Checker(source, map));
+        var document = SpecYaml.Read<RuntimeOptionsYaml>(json, source);
+        return RuntimeOptionsValidator.Validate(document.Value, "", NameScope.Open, new Checker(document));
     }
 
     /// <summary>The options an image's labels carry, or <see cref="RuntimeOptions.Empty"/> when it has no such label.</summary>

@@ -18,8 +18,8 @@ public static class ImageSpecReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        var (raw, map) = StrictYaml.Read<ImageSpecYaml>(yaml, source);
-        return ImageSpecValidator.Validate(raw, new Checker(source, map));
+        var document = SpecYaml.Read<ImageSpecYaml>(yaml, source);
+        return ImageSpecValidator.Validate(document.Value, new Checker(document));
     }
 
     /// <summary>Reads the image spec at <paramref name="path"/>.</summary>

@@ -1,4 +1,5 @@
 using Firmware.Image.Decoding;
+using Firmware.Yaml;
 using Firmware.Image.Yaml;
 using Firmware.Versioning;
 
@@ -109,7 +110,7 @@ internal static partial class ImageSpecValidator
     private static DataPartition DataOf(FirmwareYaml firmware, DataPartitionYaml data, Checker check)
     {
         var size = data.Size is { } text
-            ? Sizes.TryParse(text, out var bytes) && bytes > 0 ? bytes : throw check.AtKey(SpecError.InvalidValue, data, "size", "firmware.data.size", $"'{text}' is not a size such as 256M or 2G")
+            ? ByteSizes.TryParse(text, out var bytes) && bytes > 0 ? bytes : throw check.AtKey(SpecError.InvalidValue, data, "size", "firmware.data.size", $"'{text}' is not a size such as 256M or 2G")
             : throw check.AtKey(SpecError.MissingKey, firmware, "data", "firmware.data.size", "is required, such as 256M");
         var filesystem = data.Filesystem ?? DataPartition.DefaultFilesystem;
         if (filesystem is not ("ext4" or "f2fs"))

@@ -1,10 +1,14 @@
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
-namespace Firmware.Image.Decoding;
+namespace Firmware.Yaml;
 
-/// <summary>Records where each deserialized node started, so that later checks can name its line and column.</summary>
-/// <typeparam name="TWrapped">The deserializer it wraps: YamlDotNet allows one registration per type, so each wrapper is a type of its own.</typeparam>
+/// <summary>
+/// Records where each deserialized mapping, sequence or scalar object started, so that checks made
+/// after deserialization (missing keys, values out of range) can still name the line and column.
+/// Value types are skipped: a boxed number has no identity to look it up by.
+/// </summary>
+/// <typeparam name="TWrapped">The node deserializer it replaces: YamlDotNet allows one registration per type, so each wrapper is a type of its own.</typeparam>
 internal sealed class NodeRecorder<TWrapped>(INodeDeserializer inner, SourceMap map) : INodeDeserializer
     where TWrapped : INodeDeserializer
 {
