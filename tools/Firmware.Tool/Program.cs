@@ -13,6 +13,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     BenchCommands.Create(clock),
     ImageCommands.Create(),
     PkgCommands.Create(),
+    BrokerCommand.Create(),
     DemoCommand.Create(clock),
 };
 
