@@ -14,6 +14,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     ImageCommands.Create(),
     PkgCommands.Create(),
     BrokerCommand.Create(),
+    FleetCommands.Create(clock),
     DemoCommand.Create(clock),
 };
 
