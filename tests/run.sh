@@ -16,6 +16,7 @@ packages=(
     squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
     qemu-system-x86 qemu-system-arm                   # QEMU: boots under TCG, U-Boot script tests
+    mosquitto                                         # fleet: the MQTT 5 broker of the fleet integration tests
 )
 missing=()
 for package in "${packages[@]}"; do
