@@ -16,7 +16,7 @@ packages=(
     squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
     qemu-system-x86 qemu-system-arm                   # QEMU: boots under TCG, U-Boot script tests
-    mosquitto mosquitto-clients                       # fleet: the real broker, mosquitto_passwd
+    mosquitto mosquitto-clients                       # fleet: the MQTT 5 broker of the integration tests, mosquitto_passwd
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -10,11 +10,10 @@ public static class FleetNames
     public const int MaxLength = 64;
 
     /// <summary>The default topic prefix.</summary>
-    public const string DefaultPrefix = "fw";
+    public const string DefaultPrefix = FleetTopics.DefaultPrefix;
 
     /// <summary>True for 1-64 characters of <c>[A-Za-z0-9._-]</c> other than <c>.</c> and <c>..</c>.</summary>
-    public static bool IsDeviceId(string? id) =>
-        id is { Length: > 0 and <= MaxLength } && id != "." && id != ".." && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+    public static bool IsDeviceId(string? id) => DeviceId.IsValid(id);
 
     /// <summary>True for 1-64 characters of <c>[A-Za-z0-9._/-]</c> with no empty level (so no leading or trailing <c>/</c>).</summary>
     public static bool IsPrefix(string? prefix) =>
