@@ -17,6 +17,7 @@ packages=(
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
     qemu-system-x86 qemu-system-arm qemu-user-static  # QEMU: boots under TCG, U-Boot script tests, arm64 fwagent
     lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross   # fwagent cross-built for arm64
+    mosquitto mosquitto-clients                       # fleet: the MQTT 5 broker of the integration tests, mosquitto_passwd
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -13,6 +13,8 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     BenchCommands.Create(clock),
     ImageCommands.Create(),
     PkgCommands.Create(),
+    BrokerCommand.Create(),
+    FleetCommands.Create(clock),
     DemoCommand.Create(clock),
 };
 
