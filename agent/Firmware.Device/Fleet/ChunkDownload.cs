@@ -82,7 +82,17 @@ public sealed class ChunkDownload : IDisposable
     public string? LastRefusal { get; private set; }
 
     /// <summary>True when the header and every chunk are in.</summary>
-    public bool Complete => _bitmap?.Complete == true;
+    public bool Complete
+    {
+        get
+        {
+            // Under the lock, so a caller that sees the download complete also sees the last chunk counted.
+            lock (_lock)
+            {
+                return _bitmap?.Complete == true;
+            }
+        }
+    }
 
     /// <summary>
     /// Requests what is missing, a window at a time, until every chunk is in; chunk messages are

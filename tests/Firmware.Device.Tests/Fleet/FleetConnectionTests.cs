@@ -37,7 +37,7 @@ public sealed class FleetConnectionTests : IDisposable
     }
 
     private FleetConnection Device(string id = "dev-1") => new(
-        new BrokerConfig { Url = _broker.Url },
+        new BrokerConfig { Url = _broker.Url.ToString(), Host = _broker.Url.Host, Port = _broker.Url.Port, UseTls = false },
         new FleetIdentity { DeviceId = id, Board = "fuzz-board", Compatible = FuzzKeys.Board, Version = "1.0.0", Slot = SlotName.A, BootCount = 2, Agent = "0.1.0", Tags = ["site=lab"] },
         new FleetTopics(),
         _outbox,
