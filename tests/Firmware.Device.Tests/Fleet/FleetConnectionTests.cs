@@ -98,11 +98,10 @@ public sealed class FleetConnectionTests : IDisposable
         await device.ReportAsync(report, CancellationToken.None);
         Assert.Equal(1, _outbox.Count);
 
+        // The report leaves the outbox only on Mosquitto's PUBACK, so an empty outbox is the broker's
+        // own word that it took the report. (A controller subscribing after the restart could miss
+        // the publish, which is not retained: the device may reconnect first.)
         _broker.Start();
-        using var controller = new ControllerDouble();
-        await controller.ConnectAsync(_broker.Url, CancellationToken.None);
-        var sent = await controller.NextAsync(FleetTopicKind.Progress, Timeout);
-        Assert.Equal(7, ProgressReport.Parse(sent.Payload.ToArray()).Seq);
         await Until(() => _outbox.Count == 0, "the PUBACK to empty the outbox");
         Assert.True(device.Connections >= 2);
     }
