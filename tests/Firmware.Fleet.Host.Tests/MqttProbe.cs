@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -21,13 +19,6 @@ internal sealed class MqttProbe : IAsyncDisposable
             _received.Writer.TryWrite(args.ApplicationMessage);
             return Task.CompletedTask;
         };
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Connects; returns the probe and the CONNACK reason (the probe is connected only on Success).</summary>

@@ -17,13 +17,13 @@ public sealed class FleetConnectionTests : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly ScratchDirectory _scratch = new();
-    private readonly MosquittoBroker _broker;
+    private readonly MosquittoProcess _broker;
     private readonly FleetOutbox _outbox;
     private readonly CancellationTokenSource _stop = new();
 
     public FleetConnectionTests()
     {
-        _broker = new MosquittoBroker(_scratch.Path);
+        _broker = MosquittoProcess.Anonymous(_scratch.Path);
         _outbox = new FleetOutbox(_scratch.Of("outbox.db"));
     }
 

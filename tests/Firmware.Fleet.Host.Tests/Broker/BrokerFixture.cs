@@ -34,7 +34,7 @@ internal sealed class BrokerFixture : IAsyncDisposable
     public static async Task<BrokerFixture> StartAsync(Func<BrokerOptions, BrokerOptions>? adjust = null)
     {
         var log = new List<string>();
-        var port = MqttProbe.FreePort();
+        var port = LoopbackPort.Free();
         var options = new BrokerOptions
         {
             Endpoint = new IPEndPoint(IPAddress.Loopback, port),

@@ -15,8 +15,8 @@ public sealed class MosquittoSecurityTests : IDisposable
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly ScratchDirectory _scratch = new();
     private readonly string _dir;
-    private readonly int _port = MqttProbe.FreePort();
-    private readonly MosquittoBroker _broker;
+    private readonly int _port = LoopbackPort.Free();
+    private readonly MosquittoProcess _broker;
 
     public MosquittoSecurityTests()
     {
@@ -33,7 +33,7 @@ public sealed class MosquittoSecurityTests : IDisposable
             File.SetUnixFileMode(_scratch.Path, File.GetUnixFileMode(_scratch.Path) | UnixFileMode.OtherExecute);
         }
 
-        _broker = MosquittoBroker.Start(Path.Combine(_dir, "mosquitto.conf"), _port);
+        _broker = new MosquittoProcess(Path.Combine(_dir, "mosquitto.conf"), _port);
     }
 
     private string Password(string user, string folder = "devices") => File.ReadAllText(Path.Combine(_dir, folder, user, "password")).Trim();
