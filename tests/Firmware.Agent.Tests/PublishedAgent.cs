@@ -18,7 +18,7 @@ public class PublishedAgent : IDisposable
     {
         Runtime = runtime;
         Directory = System.IO.Directory.CreateTempSubdirectory("fwagent-aot-").FullName;
-        var project = Path.Combine(RepositoryRoot(), "agent", "Firmware.Agent", "Firmware.Agent.csproj");
+        var project = Repository.PathOf("agent", "Firmware.Agent", "Firmware.Agent.csproj");
         ProcessResult publish;
         lock (PublishLock)
         {
@@ -40,19 +40,6 @@ public class PublishedAgent : IDisposable
     public string PublishOutput { get; }
 
     public virtual ProcessResult Agent(params string[] args) => ProcessRunner.Run(Executable, args, Directory);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Firmware.sln not found above the test directory.");
-    }
 
     public void Dispose()
     {

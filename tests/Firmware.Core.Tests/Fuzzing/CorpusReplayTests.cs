@@ -9,7 +9,7 @@ namespace Firmware.Core.Tests.Fuzzing;
 /// </summary>
 public sealed class CorpusReplayTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     /// <summary>Every replayed input as (target, path relative to the repository root).</summary>
     public static TheoryData<string, string> Inputs()
@@ -63,18 +63,5 @@ public sealed class CorpusReplayTests
             Assert.True(Directory.Exists(dir), $"missing corpus directory {dir}");
             Assert.Contains(Directory.EnumerateFiles(dir), f => Path.GetFileName(f).StartsWith("valid", StringComparison.Ordinal));
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Firmware.sln")) && Directory.Exists(Path.Combine(dir.FullName, "tests", "fuzz", "corpus")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (Firmware.sln with tests/fuzz/corpus) above {AppContext.BaseDirectory}.");
     }
 }

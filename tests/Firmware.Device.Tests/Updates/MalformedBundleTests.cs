@@ -12,7 +12,7 @@ namespace Firmware.Device.Tests.Updates;
 [Trait("Category", "Malformed")]
 public sealed class MalformedBundleTests
 {
-    private static readonly string Corpus = Path.Combine(FindRepositoryRoot(), "tests", "fuzz", "corpus", "bundle");
+    private static readonly string Corpus = Repository.PathOf("tests", "fuzz", "corpus", "bundle");
 
     public static TheoryData<string> Bundles() => [.. Directory.EnumerateFiles(Corpus).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
@@ -45,18 +45,5 @@ public sealed class MalformedBundleTests
     public void The_corpus_holds_the_bad_bundles()
     {
         Assert.True(Directory.EnumerateFiles(Corpus).Count(f => !Path.GetFileName(f).StartsWith("valid", StringComparison.Ordinal)) >= 20);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Firmware.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -15,19 +15,7 @@ public sealed class PkgCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private static string Packages
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(directory.FullName, "Firmware.sln")))
-            {
-                directory = directory.Parent!;
-            }
-
-            return Path.Combine(directory.FullName, "firmware", "packages");
-        }
-    }
+    private static string Packages => Repository.PathOf("firmware", "packages");
 
     /// <summary>A copy of firmware/packages/NAME with busybox for each architecture in bin/ARCH/.</summary>
     private string Package(string name)
