@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 using Firmware.Bundles;
 
 namespace Firmware.Install;
@@ -40,47 +42,115 @@ public static class PayloadInstaller
             throw new SlotTooSmallException(payload.Size, slotCapacity);
         }
 
+        await using var writer = new SlotBatchWriter(slot);
         while (await reader.ReadChunkAsync(cancellationToken) is { } chunk)
         {
-            if (chunk.Payload.Name != payloadName)
+            if (chunk.Payload.Name == payloadName)
             {
-                continue;
+                await writer.AddAsync(chunk.Offset, chunk.Data, cancellationToken);
             }
-
-            slot.Position = chunk.Offset;
-            await slot.WriteAsync(chunk.Data, cancellationToken);
         }
 
-        await slot.FlushAsync(cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Reads the slot back and compares each chunk with its digest in the manifest.
+    /// Reads the slot back and compares each chunk with its digest in the manifest. A file or
+    /// block device is read with positional reads, chunks hashed on every core; any other stream
+    /// is read in order.
     /// </summary>
     /// <returns>The index of the first chunk that differs, or null when all match.</returns>
     public static async Task<int?> VerifyReadBackAsync(Stream slot, PayloadManifest payload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(payload);
+        return slot is FileStream file
+            ? await VerifyInParallelAsync(file.SafeFileHandle, payload, cancellationToken)
+            : await VerifyInOrderAsync(slot, payload, cancellationToken);
+    }
+
+    private static async Task<int?> VerifyInParallelAsync(SafeFileHandle slot, PayloadManifest payload, CancellationToken cancellationToken)
+    {
+        var offsets = new long[payload.Chunks.Count];
+        for (var i = 1; i < offsets.Length; i++)
+        {
+            offsets[i] = offsets[i - 1] + payload.Chunks[i - 1].Size;
+        }
+
+        // Every chunk is checked even after a mismatch, so the lowest bad index is the answer
+        // whatever order the workers ran in; a mismatch is rare and ends the install anyway.
+        var firstBad = int.MaxValue;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, offsets.Length, options, (i, _) =>
+        {
+            var chunk = payload.Chunks[i];
+            var buffer = ArrayPool<byte>.Shared.Rent(chunk.Size);
+            try
+            {
+                if (!ReadsBack(slot, offsets[i], buffer.AsSpan(0, chunk.Size), chunk.Sha256))
+                {
+                    InterlockedMin(ref firstBad, i);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        return firstBad == int.MaxValue ? null : firstBad;
+    }
+
+    private static bool ReadsBack(SafeFileHandle slot, long offset, Span<byte> buffer, string sha256)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = RandomAccess.Read(slot, buffer[filled..], offset + filled);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            filled += read;
+        }
+
+        return DigestEquals(buffer, sha256);
+    }
+
+    private static async Task<int?> VerifyInOrderAsync(Stream slot, PayloadManifest payload, CancellationToken cancellationToken)
+    {
         var buffer = new byte[payload.Chunks.Max(c => c.Size)];
-        var digest = new byte[SHA256.HashSizeInBytes];
         slot.Position = 0;
         for (var i = 0; i < payload.Chunks.Count; i++)
         {
             var chunk = payload.Chunks[i];
             var read = await slot.ReadAtLeastAsync(buffer.AsMemory(0, chunk.Size), chunk.Size, throwOnEndOfStream: false, cancellationToken);
-            if (read != chunk.Size)
-            {
-                return i;
-            }
-
-            SHA256.HashData(buffer.AsSpan(0, chunk.Size), digest);
-            if (!digest.AsSpan().SequenceEqual(Convert.FromHexString(chunk.Sha256)))
+            if (read != chunk.Size || !DigestEquals(buffer.AsSpan(0, chunk.Size), chunk.Sha256))
             {
                 return i;
             }
         }
 
         return null;
+    }
+
+    private static bool DigestEquals(ReadOnlySpan<byte> data, string sha256)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, digest);
+        return Convert.FromHexString(sha256, expected, out _, out var written) == OperationStatus.Done
+               && written == expected.Length
+               && digest.SequenceEqual(expected);
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        int current;
+        while (value < (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
     }
 }
