@@ -67,9 +67,10 @@ public sealed partial class FleetEngine
             Error = report.Error is { } e ? $"{e.Code}: {e.Detail}" : job.Error,
             Finished = !wasTerminal && report.IsTerminal ? now : job.Finished,
         });
-        if (_devices.TryGetValue(deviceId, out var device))
+        if (_devices.TryGetValue(deviceId, out var device) && !wasTerminal)
         {
-            Save(device with { Job = job.JobId, JobState = Wire(job.State), ChunksDone = job.ChunksDone, ChunksTotal = job.ChunksTotal, LastSeen = now });
+            // A terminal report leaves the device's current job to Finish, which clears it.
+            Save(device with { Job = job.IsTerminal ? device.Job : job.JobId, JobState = Wire(job.State), ChunksDone = job.ChunksDone, ChunksTotal = job.ChunksTotal, LastSeen = now });
         }
 
         var outgoing = new List<Outgoing>();
