@@ -45,3 +45,23 @@ public sealed class TokenBucketTests
         Assert.Equal("bytes", Assert.Throws<ArgumentOutOfRangeException>(() => new TokenBucket(1, 1, _clock).Reserve(-1)).ParamName);
     }
 }
+
+[Trait("Category", "Malformed")]
+public sealed class ChunkRatesTests
+{
+    [Theory]
+    [InlineData("1MiB/s", 1 << 20)]
+    [InlineData("512K/s", 512 << 10)]
+    [InlineData("20M/s", 20 << 20)]
+    [InlineData("1000/s", 1000)]
+    public void Rates_parse(string text, long expected) => Assert.Equal(expected, ChunkRates.ParseRate(text, "--device-rate"));
+
+    [Theory]
+    [InlineData("1MiB")]
+    [InlineData("1MB/s")]
+    [InlineData("0/s")]
+    [InlineData("fast")]
+    [InlineData("-1K/s")]
+    public void Garbage_rates_are_refused(string text) =>
+        Assert.Contains($"--bandwidth: '{text}' is not a rate", Assert.Throws<ArgumentException>(() => ChunkRates.ParseRate(text, "--bandwidth")).Message, StringComparison.Ordinal);
+}
