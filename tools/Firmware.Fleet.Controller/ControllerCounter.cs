@@ -21,6 +21,6 @@ public enum ControllerCounter
     /// <summary>Device messages dropped: malformed, unknown schema, wrong id, or for no known job.</summary>
     MessagesDropped,
 
-    /// <summary>Progress reports ignored as repeats (a seq already seen).</summary>
-    DuplicateProgress,
+    /// <summary>Progress reports ignored because their seq was not above the last taken: repeats, or reports overtaken by a later one of the same job.</summary>
+    StaleProgress,
 }

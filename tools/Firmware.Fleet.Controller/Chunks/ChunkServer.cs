@@ -39,7 +39,12 @@ public sealed class ChunkServer : Engine.IDownloadGate
     public void Allow(string deviceId, string jobId, string bundleId) => _downloads[(deviceId, jobId)] = bundleId;
 
     /// <inheritdoc/>
-    public void Revoke(string deviceId, string jobId) => _downloads.TryRemove((deviceId, jobId), out _);
+    public void Revoke(string deviceId, string jobId)
+    {
+        // A device has one install job at a time: its bucket goes with it (a new job starts a full one).
+        _downloads.TryRemove((deviceId, jobId), out _);
+        _devices.TryRemove(deviceId, out _);
+    }
 
     /// <summary>Schedules the answers to <paramref name="request"/> from <paramref name="deviceId"/>; returns the sends, which complete as the buckets allow.</summary>
     public Task HandleAsync(string deviceId, ChunkRequest request, CancellationToken cancellationToken)
@@ -71,9 +76,6 @@ public sealed class ChunkServer : Engine.IDownloadGate
 
         return Task.WhenAll(sends);
     }
-
-    /// <summary>Forgets the bucket of a device that has nothing left to download.</summary>
-    public void Forget(string deviceId) => _devices.TryRemove(deviceId, out _);
 
     private async Task SendAsync(string deviceId, StoredBundle bundle, int index, TimeSpan wait, CancellationToken cancellationToken)
     {

@@ -52,7 +52,8 @@ public sealed partial class FleetEngine
 
         if (report.Seq <= job.Seq)
         {
-            _counters.Add(ControllerCounter.DuplicateProgress);
+            // A repeat, or a report overtaken by a later one: the later state is already taken (protocol.md 3.4).
+            _counters.Add(ControllerCounter.StaleProgress);
             return [];
         }
 
