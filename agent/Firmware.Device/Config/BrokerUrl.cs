@@ -7,8 +7,9 @@ namespace Firmware.Device.Config;
 /// or a bracketed IPv6 address (RFC 3986 authority, without user info). Written out rather than
 /// through <see cref="Uri"/>, whose parser costs the agent's exe about 100 KB for this one use.
 /// </summary>
-internal static class BrokerUrl
+public static class BrokerUrl
 {
+    /// <summary>Parses <paramref name="url"/>; false when it is not an mqtt:// or mqtts:// URL with a valid host and port.</summary>
     public static bool TryParse(string url, out (bool Tls, string Host, int Port) broker)
     {
         broker = default;

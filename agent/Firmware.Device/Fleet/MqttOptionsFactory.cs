@@ -28,7 +28,6 @@ public static class MqttOptionsFactory
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(topics);
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(DeviceId.Validate(deviceId))
             .WithCleanStart(false)
@@ -39,7 +38,20 @@ public static class MqttOptionsFactory
             .WithWillPayload(DeviceState.Offline(deviceId).ToJson())
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillRetain(true);
+        WithBroker(builder, broker);
+        return builder.Build();
+    }
 
+    /// <summary>
+    /// Applies the broker's address, the username with the password read from its file, and TLS
+    /// with the configured CA and client certificate: what every fleet client (device or
+    /// controller) takes from a <see cref="BrokerConfig"/>.
+    /// </summary>
+    public static MqttClientOptionsBuilder WithBroker(MqttClientOptionsBuilder builder, BrokerConfig broker)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(broker);
+        builder.WithTcpServer(broker.Host, broker.Port);
         if (broker.Username is not null)
         {
             var password = broker.PasswordFile is null ? "" : File.ReadAllText(broker.PasswordFile).TrimEnd('\r', '\n');
@@ -65,6 +77,6 @@ public static class MqttOptionsFactory
             });
         }
 
-        return builder.Build();
+        return builder;
     }
 }

@@ -11,8 +11,8 @@ internal static class TestBundles
 
     private static readonly PayloadEncoding SmallChunks = new() { Chunker = new FastCdcChunker(256, 1024, 4096), Level = 3, MaxDegreeOfParallelism = 1 };
 
-    /// <summary>A bundle with payload "rootfs" holding <paramref name="rootfs"/>.</summary>
-    public static byte[] Bundle(byte[] rootfs, string version = "1.1.0", string? minVersion = null)
+    /// <summary>A bundle with payload "rootfs" holding <paramref name="rootfs"/>, made at <paramref name="created"/> (default <see cref="Created"/>) and valid a year.</summary>
+    public static byte[] Bundle(byte[] rootfs, string version = "1.1.0", string? minVersion = null, DateTimeOffset? created = null)
     {
         using var stored = new MemoryStream();
         var payload = PayloadEncoder.EncodeAsync("rootfs", new MemoryStream(rootfs, writable: false), stored, SmallChunks).GetAwaiter().GetResult();
@@ -22,8 +22,8 @@ internal static class TestBundles
             Compatible = [FuzzKeys.Board],
             Version = version,
             MinVersion = minVersion,
-            Created = Created,
-            Expires = Created.AddYears(1),
+            Created = created ?? Created,
+            Expires = (created ?? Created).AddYears(1),
             Payloads = [payload],
         };
         using var bundle = new MemoryStream();

@@ -4,13 +4,13 @@ using Firmware.Fleet.Host.Provisioning;
 
 namespace Firmware.Tool.Commands;
 
-/// <summary><c>fwtool fleet acl</c>: Mosquitto credentials, ACL, configuration and test TLS material (docs/fleet.md).</summary>
+/// <summary><c>fwtool fleet acl|serve|list|watch</c>: Mosquitto credentials, the controller and its device registry (docs/fleet.md).</summary>
 internal static class FleetCommands
 {
     private const string Program = "fwtool";
 
     public static Command Create(TimeProvider clock) =>
-        new("fleet", "Fleet administration over MQTT.") { Acl(clock) };
+        new("fleet", "Fleet administration over MQTT.") { Acl(clock), FleetServeCommand.Create(clock), FleetViewCommands.List(clock), FleetViewCommands.Watch(clock) };
 
     private static Command Acl(TimeProvider clock)
     {

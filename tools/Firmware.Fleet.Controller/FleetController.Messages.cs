@@ -1,0 +1,106 @@
+using Firmware.Fleet.Payloads;
+using MQTTnet;
+
+namespace Firmware.Fleet.Controller;
+
+/// <summary>Device messages in: strict parsing, then the engine; anything refused is logged, counted and dropped (docs/protocol.md section 2).</summary>
+public sealed partial class FleetController
+{
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var message = e.ApplicationMessage;
+        if (!_topics.TryParse(message.Topic, out var topic))
+        {
+            Drop(message.Topic, "not a device topic of this prefix");
+            return Task.CompletedTask;
+        }
+
+        Counters.Add(ControllerCounter.MessagesReceived);
+        var payload = System.Buffers.BuffersExtensions.ToArray(message.Payload);
+        if (topic.Kind == FleetTopicKind.ChunkRequest)
+        {
+            // Off the engine's loop: the chunk server paces its own sends.
+            if (Parse(message.Topic, () => ChunkRequest.Parse(payload)) is { } request)
+            {
+                _ = Chunks.HandleAsync(topic.DeviceId, request, _stopping.Token).ContinueWith(
+                    t => _options.Log($"chunks for {topic.DeviceId}: {t.Exception!.GetBaseException().Message}"),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        // Acknowledged only once the engine has stored what the message changes. Not awaited here:
+        // the engine's loop publishes (and waits for PUBACKs) while this receive handler returns.
+        e.AutoAcknowledge = false;
+        _ = RunAsync(async engine =>
+        {
+            try
+            {
+                await HandleAsync(engine, message.Topic, topic, payload).ConfigureAwait(false);
+            }
+            finally
+            {
+                await e.AcknowledgeAsync(_stopping.Token).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleAsync(Engine.FleetEngine engine, string name, FleetTopic topic, byte[] payload)
+    {
+        if (payload.Length == 0)
+        {
+            // A retained message cleared by hand: nothing to take.
+            return;
+        }
+
+        switch (topic.Kind)
+        {
+            case FleetTopicKind.State when Parse(name, () => DeviceState.Parse(payload)) is { } state && SameDevice(name, topic.DeviceId, state.Id):
+                engine.OnState(topic.DeviceId, state);
+                break;
+            case FleetTopicKind.Telemetry when Parse(name, () => TelemetryBatch.Parse(payload)) is { } batch && SameDevice(name, topic.DeviceId, batch.Id):
+                engine.OnTelemetry(topic.DeviceId, batch);
+                break;
+            case FleetTopicKind.Progress when Parse(name, () => ProgressReport.Parse(payload)) is { } report:
+                await SendAsync(engine.OnProgress(topic.DeviceId, report)).ConfigureAwait(false);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private T? Parse<T>(string topic, Func<T> parse)
+        where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FleetException x)
+        {
+            Drop(topic, $"{x.Error}: {x.Message}");
+            return null;
+        }
+    }
+
+    private bool SameDevice(string topic, string topicId, string payloadId)
+    {
+        if (topicId == payloadId)
+        {
+            return true;
+        }
+
+        Drop(topic, $"the payload names device '{payloadId}'");
+        return false;
+    }
+
+    private void Drop(string topic, string why)
+    {
+        Counters.Add(ControllerCounter.MessagesDropped);
+        _options.Log($"dropped {topic}: {why}");
+    }
+}
