@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using Firmware.Device.Boot;
 
 namespace Firmware.Device.Tests.Boot;
@@ -12,50 +10,25 @@ public sealed class InitControlRebootTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
-    /// <summary>Listens on a Unix socket like the init: reads one line, records it, answers <paramref name="reply"/> (raw bytes) and closes.</summary>
-    private (string Path, Task<string> Request) Init(string reply)
-    {
-        var path = _scratch.Of("control");
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(path));
-        listener.Listen(1);
-        var request = Task.Run(async () =>
-        {
-            using (listener)
-            {
-                using var connection = await listener.AcceptAsync();
-                var line = new StringBuilder();
-                var buffer = new byte[1];
-                while (await connection.ReceiveAsync(buffer) == 1 && buffer[0] != '\n')
-                {
-                    line.Append((char)buffer[0]);
-                }
-
-                await connection.SendAsync(Encoding.ASCII.GetBytes(reply));
-                connection.Shutdown(SocketShutdown.Both);
-                return line.ToString();
-            }
-        });
-        return (path, request);
-    }
+    private InitControlServer Init(string reply) => new(_scratch.Of("control"), _ => reply);
 
     [Theory]
     [InlineData(null, "reboot")]
     [InlineData("0 tryboot", "reboot tryboot")]
-    public async Task Asks_the_init_with_one_line_and_returns_on_ok(string? argument, string expected)
+    public void Asks_the_init_with_one_line_and_returns_on_ok(string? argument, string expected)
     {
-        var (path, request) = Init("ok\n");
-        new InitControlReboot(path, TimeSpan.FromSeconds(10)).Restart(argument);
-        Assert.Equal(expected, await request.WaitAsync(TimeSpan.FromSeconds(10)));
+        using var init = Init("ok\n");
+        new InitControlReboot(init.Path, TimeSpan.FromSeconds(10)).Restart(argument);
+        Assert.Equal([expected], init.Requests);
     }
 
     [Fact]
-    public async Task An_error_reply_is_an_IOException_with_the_init_s_reason()
+    public void An_error_reply_is_an_IOException_with_the_init_s_reason()
     {
-        var (path, request) = Init("error services did not stop\n");
-        var error = Assert.Throws<IOException>(() => new InitControlReboot(path).Restart(null));
-        Assert.Equal($"{path}: the init refused 'reboot': services did not stop", error.Message);
-        Assert.Equal("reboot", await request.WaitAsync(TimeSpan.FromSeconds(10)));
+        using var init = Init("error services did not stop\n");
+        var error = Assert.Throws<IOException>(() => new InitControlReboot(init.Path).Restart(null));
+        Assert.Equal($"{init.Path}: the init refused 'reboot': services did not stop", error.Message);
+        Assert.Equal(["reboot"], init.Requests);
     }
 
     [Theory]
@@ -64,9 +37,9 @@ public sealed class InitControlRebootTests : IDisposable
     [InlineData("", "the init closed the connection without a complete reply ('')")]
     public void Anything_but_ok_or_error_is_refused(string reply, string message)
     {
-        var (path, _) = Init(reply);
-        var error = Assert.Throws<IOException>(() => new InitControlReboot(path).Restart(null));
-        Assert.Equal($"{path}: {message}", error.Message);
+        using var init = Init(reply);
+        var error = Assert.Throws<IOException>(() => new InitControlReboot(init.Path).Restart(null));
+        Assert.Equal($"{init.Path}: {message}", error.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using Firmware.Device.Config;
 using Firmware.Device.Fleet;
 using Firmware.Device.Slots;
+using Firmware.Device.Tests.Runtime;
 using Firmware.Device.Tests.Simulation;
 using Firmware.Fleet;
 using Firmware.Fleet.Payloads;
@@ -44,15 +45,7 @@ public sealed class FleetConnectionTests : IDisposable
         TimeProvider.System,
         new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(400)));
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task Until(Func<bool> condition, string what) => Eventually.Until(condition, what, Timeout);
 
     [Fact]
     public async Task Birth_is_retained_and_the_will_says_offline_when_the_agent_dies()
