@@ -122,15 +122,7 @@ public sealed class PublishedAgentRunTests : IDisposable
         return new Daemon(process, ready, errors);
     }
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task Until(Func<bool> condition, string what) => Eventually.Until(condition, what, Timeout);
 
     /// <summary>A running <c>fwagent run</c>; disposing it sends SIGTERM, as the init does, and expects exit 0.</summary>
     private sealed record Daemon(Process Process, string Ready, Task<string> Errors) : IAsyncDisposable

@@ -15,6 +15,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     PkgCommands.Create(),
     BrokerCommand.Create(),
     FleetCommands.Create(clock),
+    SimulateCommand.Create(),
     DemoCommand.Create(clock),
 };
 

@@ -7,8 +7,9 @@ namespace Firmware.Device.Config;
 /// or a bracketed IPv6 address (RFC 3986 authority, without user info). Written out rather than
 /// through <see cref="Uri"/>, whose parser costs the agent's exe about 100 KB for this one use.
 /// </summary>
-internal static class BrokerUrl
+public static class BrokerUrl
 {
+    /// <summary>True when <paramref name="url"/> is a broker URL; its scheme (TLS or not), host and port (default 1883 or 8883).</summary>
     public static bool TryParse(string url, out (bool Tls, string Host, int Port) broker)
     {
         broker = default;

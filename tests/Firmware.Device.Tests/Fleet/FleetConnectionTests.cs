@@ -3,7 +3,6 @@ using System.Text;
 using Firmware.Device.Config;
 using Firmware.Device.Fleet;
 using Firmware.Device.Slots;
-using Firmware.Device.Tests.Runtime;
 using Firmware.Device.Tests.Simulation;
 using Firmware.Fleet;
 using Firmware.Fleet.Payloads;

@@ -1,7 +1,7 @@
-namespace Firmware.Device.Tests.Runtime;
+namespace Firmware.Testing;
 
-/// <summary>Waits for a condition that another thread (a connection, a runtime) makes true, failing the test with what was awaited at the deadline.</summary>
-internal static class Eventually
+/// <summary>Waits for a condition that another thread or process (a connection, a runtime, a daemon) makes true, failing the test with what was awaited at the deadline. Shared by the test projects.</summary>
+public static class Eventually
 {
     public static async Task Until(Func<bool> condition, string what, TimeSpan timeout)
     {
