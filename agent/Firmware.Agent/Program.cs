@@ -12,6 +12,7 @@ var root = new RootCommand("fwagent: the device agent that verifies and installs
     ConfigCommand.Create(),
     HealthCommand.Create(),
     TelemetryCommand.Create(clock),
+    RunCommand.Create(clock, http),
 };
 foreach (var command in UpdateCommands.Create(clock, http))
 {

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Firmware.Bundles;
-using Firmware.Signing;
-using Firmware.Trust;
 
 namespace Firmware.Agent.Tests;
 
@@ -103,35 +100,5 @@ public abstract class AgentUpdateCommandTests : IDisposable
         Assert.Contains("no update is in progress", commit.Stderr, StringComparison.Ordinal);
     }
 
-    private async Task WriteBundleAsync(string version)
-    {
-        using var root = SigningKey.Generate();
-        using var release = SigningKey.Generate();
-        var trust = TrustFile.Create(new TrustDocument
-        {
-            Type = TrustDocument.TypeName,
-            Version = 1,
-            Expires = DateTimeOffset.UtcNow.AddDays(30),
-            Keys = [TrustKey.For(root.PublicKey), TrustKey.For(release.PublicKey)],
-            Roles = new TrustRoles
-            {
-                Root = new RoleDefinition { KeyIds = [root.KeyId], Threshold = 1 },
-                Release = new RoleDefinition { KeyIds = [release.KeyId], Threshold = 1 },
-            },
-        }, [root]);
-        await File.WriteAllBytesAsync(_scratch.Of("trust.json"), trust.Bytes.ToArray());
-        using var stored = new MemoryStream();
-        var entry = await PayloadEncoder.EncodeAsync("rootfs", new MemoryStream(_image), stored, new PayloadEncoding());
-        var manifest = new BundleManifest
-        {
-            Format = BundleManifest.CurrentFormat,
-            Compatible = ["test-board"],
-            Version = version,
-            Created = DateTimeOffset.UtcNow.AddMinutes(-1),
-            Expires = DateTimeOffset.UtcNow.AddDays(1),
-            Payloads = [entry],
-        };
-        await using var output = File.Create(_scratch.Of("update.fwb"));
-        await BundleWriter.WriteAsync(output, manifest, [release], [], _ => new MemoryStream(stored.ToArray()));
-    }
+    private Task<string> WriteBundleAsync(string version) => SignedBundles.WriteAsync(_scratch.Path, _image, version);
 }

@@ -1,7 +1,3 @@
-using Firmware.Bundles;
-using Firmware.Signing;
-using Firmware.Trust;
-
 namespace Firmware.Agent.Tests;
 
 [Trait("Category", "System")]
@@ -48,44 +44,9 @@ public sealed class AgentVerifyTests
 
     private async Task<(string Trust, string Bundle)> WriteSignedBundleAsync()
     {
-        using var root = SigningKey.Generate();
-        using var release = SigningKey.Generate();
-        var trust = TrustFile.Create(new TrustDocument
-        {
-            Type = TrustDocument.TypeName,
-            Version = 1,
-            Expires = DateTimeOffset.UtcNow.AddDays(30),
-            Keys = [Describe(root), Describe(release)],
-            Roles = new TrustRoles
-            {
-                Root = new RoleDefinition { KeyIds = [root.KeyId], Threshold = 1 },
-                Release = new RoleDefinition { KeyIds = [release.KeyId], Threshold = 1 },
-            },
-        }, [root]);
-        var trustPath = Path.Combine(_agent.Directory, "trust.json");
-        await File.WriteAllBytesAsync(trustPath, trust.Bytes.ToArray());
-
+        var directory = Directory.CreateDirectory(Path.Combine(_agent.Directory, "verify")).FullName;
         var payload = new byte[2 << 20];
         new Random(3).NextBytes(payload);
-        using var stored = new MemoryStream();
-        var entry = await PayloadEncoder.EncodeAsync("rootfs", new MemoryStream(payload), stored, new PayloadEncoding());
-        var manifest = new BundleManifest
-        {
-            Format = BundleManifest.CurrentFormat,
-            Compatible = ["test-board"],
-            Version = "1.0.0",
-            Created = DateTimeOffset.UtcNow,
-            Expires = DateTimeOffset.UtcNow.AddDays(1),
-            Payloads = [entry],
-        };
-        var bundlePath = Path.Combine(_agent.Directory, "bundle.fwb");
-        await using (var output = File.Create(bundlePath))
-        {
-            await BundleWriter.WriteAsync(output, manifest, [release], [], _ => new MemoryStream(stored.ToArray()));
-        }
-
-        return (trustPath, bundlePath);
+        return (Path.Combine(directory, "trust.json"), await SignedBundles.WriteAsync(directory, payload, "1.0.0"));
     }
-
-    private static TrustKey Describe(SigningKey key) => TrustKey.For(key.PublicKey);
 }

@@ -16,6 +16,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     BrokerCommand.Create(),
     FleetCommands.Create(clock),
     RolloutCommands.Create(clock),
+    SimulateCommand.Create(),
     DemoCommand.Create(clock),
 };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Firmware.Cli;
 using Firmware.Device.Boot;
+using Firmware.Device.Config;
 using Firmware.Device.Health;
 using Firmware.Device.Slots;
 using Firmware.Device.Sources;
@@ -63,28 +64,25 @@ internal sealed class DeviceOptions
     }
 
     /// <summary>
-    /// The bootloader backend named by <c>--boot NAME:PATH</c>: the simulated one here, the real
-    /// ones through <see cref="BootControlRegistry"/> (tryboot needs the agent configuration).
+    /// The bootloader backend named by <c>--boot NAME:PATH</c>, made as agent.yml's backend would be
+    /// (<see cref="BootBackends"/>; tryboot needs the agent configuration).
     /// </summary>
-    public static IBootControl Bootloader(string spec, DirectoryStorage storage, IReboot reboot)
+    private static IBootControl Bootloader(string spec, DirectoryStorage storage, IReboot reboot)
     {
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
         var (name, argument) = colon < 0 ? (spec, "") : (spec[..colon], spec[(colon + 1)..]);
-        if (argument.Length == 0)
+        var path = argument.Length == 0 ? null : Path.GetFullPath(argument);
+        BootBackendConfig? config = (name, path) switch
         {
-            throw new UsageException($"--boot '{spec}': expected grub:GRUBENV, uboot:FW_ENV_CONFIG or simulated:STATE-FILE");
-        }
-
-        var path = Path.GetFullPath(argument);
-        return name == "simulated"
-            ? Initialized(new SimulatedBootloader(storage, path))
-            : BootControlRegistry.Create(name, new BootControlSettings(name == "grub" ? path : null, name == "uboot" ? path : null, null, reboot));
-    }
-
-    private static SimulatedBootloader Initialized(SimulatedBootloader boot)
-    {
-        boot.Initialize(SlotName.A);
-        return boot;
+            (_, null) => null,
+            ("grub", _) => new GrubBootConfig(path),
+            ("uboot", _) => new UBootBootConfig(path),
+            ("simulated", _) => new SimulatedBootConfig(path),
+            _ => null,
+        };
+        return config is null
+            ? throw new UsageException($"--boot '{spec}': expected grub:GRUBENV, uboot:FW_ENV_CONFIG or simulated:STATE-FILE")
+            : BootBackends.Create(config, reboot, storage);
     }
 
     private static StorageSlot Slot(ParseResult result, Option<string?> option, SlotName slot, DirectoryStorage storage)

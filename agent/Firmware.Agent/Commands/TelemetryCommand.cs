@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Firmware.Cli;
 using Firmware.Device.Config;
 using Firmware.Device.Led;
 using Firmware.Device.Slots;
 using Firmware.Device;
+using Firmware.Device.Fleet;
 using Firmware.Device.Telemetry;
 
 namespace Firmware.Agent.Commands;
@@ -49,26 +49,18 @@ internal static class TelemetryCommand
 
     private static async Task CollectAsync(AgentConfig agent, TelemetryCollector collector, EngineFacts facts, TimeProvider clock, CancellationToken invocation)
     {
-        // SIGTERM (the init stopping the container) and SIGINT end the loop cleanly. Registered here,
-        // before the ready line, because the command line's own handlers are registered only once
-        // the command has reached its first await: a signal sent on "ready" would otherwise kill.
-        using var terminate = CancellationTokenSource.CreateLinkedTokenSource(invocation);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        var cancellationToken = terminate.Token;
+        using var signals = new TerminationSignals(invocation);
+        var cancellationToken = signals.Token;
         Directory.CreateDirectory(agent.DataDirectory);
         using var ring = new TelemetryRing(Path.Combine(agent.DataDirectory, "telemetry.db"), agent.Telemetry.RingCapacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var led = StartLed(agent, clock, stop.Token);
-        ring.Add(collector.Collect(facts));
+        var (_, led) = AgentLed.Start(agent, LedState.Offline, clock, stop.Token);
+        var loop = new TelemetryLoop(ring, publisher: null, () => collector.Collect(facts), agent.Telemetry.Interval, clock);
+        await loop.TurnAsync(cancellationToken);
         Console.WriteLine($"{ReadyLine} (a sample every {agent.Telemetry.Interval.TotalSeconds:0} s, {ring.Count} of {ring.Capacity} buffered, {ring.Dropped} dropped)");
-        using var timer = new PeriodicTimer(agent.Telemetry.Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                ring.Add(collector.Collect(facts));
-            }
+            await loop.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,36 +69,5 @@ internal static class TelemetryCommand
 
         await stop.CancelAsync();
         await led;
-
-        // Cancel off the signal thread: the loop's continuations (closing the ring, disposing these
-        // registrations) must not run inside the signal handler.
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            _ = terminate.CancelAsync();
-        }
-    }
-
-    private static Task StartLed(AgentConfig agent, TimeProvider clock, CancellationToken stop)
-    {
-        if (agent.Led is not { } line)
-        {
-            return Task.CompletedTask;
-        }
-
-        if (GpioLed.TryOpen(line, out var problem) is not { } gpio)
-        {
-            Console.Error.WriteLine($"{AgentOptions.Program}: status LED disabled: {problem}");
-            return Task.CompletedTask;
-        }
-
-        var led = new StatusLed(gpio, line, LedState.Offline, clock);
-        return Task.Run(async () =>
-        {
-            using (gpio)
-            {
-                await led.RunAsync(stop);
-            }
-        }, CancellationToken.None);
     }
 }

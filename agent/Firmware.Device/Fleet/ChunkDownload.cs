@@ -69,6 +69,12 @@ public sealed class ChunkDownload : IDisposable
     /// <summary>The assembled bundle, complete once <see cref="RunAsync"/> returns.</summary>
     public string BundlePath => Path.Combine(_directory, BundleFile);
 
+    /// <summary>The job whose bundle this is.</summary>
+    public string JobId => _job.JobId;
+
+    /// <summary>Chunk messages refused since this object was created (another bundle, a bad index or size, a digest that does not match).</summary>
+    public int Refused { get; private set; }
+
     /// <summary>Chunks in so far.</summary>
     public int ChunksDone => _bitmap?.Done ?? 0;
 
@@ -149,6 +155,10 @@ public sealed class ChunkDownload : IDisposable
                 Accepted++;
                 _lastAccepted = _clock.GetUtcNow();
                 _arrived.Release();
+            }
+            else if (verdict == ChunkVerdict.Refused)
+            {
+                Refused++;
             }
 
             return verdict;

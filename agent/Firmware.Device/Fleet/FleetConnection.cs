@@ -72,11 +72,30 @@ public sealed class FleetConnection : IChunkRequester, ITelemetryPublisher, IDis
     /// <summary>Queues a progress report durably and sends what is queued if connected; it is re-sent after every reconnect until its PUBACK.</summary>
     public async Task ReportAsync(ProgressReport report, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        _outbox.Add(_topics.For(_identity.DeviceId, FleetTopicKind.Progress), report.ToJson());
+        Queue(report);
         if (IsConnected)
         {
             await FlushOutboxAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Queues a progress report durably without sending it: it leaves with the next <see cref="FlushOutboxAsync"/> (every reconnect flushes).</summary>
+    public void Queue(ProgressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _outbox.Add(_topics.For(_identity.DeviceId, FleetTopicKind.Progress), report.ToJson());
+    }
+
+    /// <summary>
+    /// Drops the connection as a network fault would (a DISCONNECT with an error reason, so the
+    /// broker publishes the will); the reconnect loop then comes back after its jittered back-off.
+    /// The fleet simulator's flaky network.
+    /// </summary>
+    public async Task DropAsync(CancellationToken cancellationToken)
+    {
+        if (IsConnected)
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build(), cancellationToken).ConfigureAwait(false);
         }
     }
 

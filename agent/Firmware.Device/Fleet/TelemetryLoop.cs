@@ -6,9 +6,10 @@ namespace Firmware.Device.Fleet;
 /// Takes a telemetry sample every interval (agent.yml's <c>telemetry.interval</c>), adds it to the
 /// offline ring, and drains the ring oldest first through the publisher; a sample leaves the ring
 /// only once published (docs/protocol.md 3.2). While the broker is away the ring fills; the first
-/// turn after the reconnect flushes it in order.
+/// turn after the reconnect flushes it in order. Without a publisher (a device with no broker) it
+/// only fills the ring.
 /// </summary>
-public sealed class TelemetryLoop(TelemetryRing ring, ITelemetryPublisher publisher, Func<TelemetrySample> collect, TimeSpan interval, TimeProvider clock)
+public sealed class TelemetryLoop(TelemetryRing ring, ITelemetryPublisher? publisher, Func<TelemetrySample> collect, TimeSpan interval, TimeProvider clock)
 {
     /// <summary>Samples per drain batch (the protocol's per-message limit).</summary>
     public const int Batch = 64;
@@ -31,6 +32,11 @@ public sealed class TelemetryLoop(TelemetryRing ring, ITelemetryPublisher publis
     public async Task TurnAsync(CancellationToken cancellationToken)
     {
         ring.Add(collect());
+        if (publisher is null)
+        {
+            return;
+        }
+
         try
         {
             await ring.DrainAsync(publisher, Batch, cancellationToken).ConfigureAwait(false);

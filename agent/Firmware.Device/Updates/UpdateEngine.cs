@@ -50,6 +50,16 @@ public sealed partial class UpdateEngine
     public Checkpoint Checkpoint => _checkpoint;
 
     /// <summary>
+    /// Called, on the engine's thread, after each save that moves the update to another state (or
+    /// records a new one): the fleet link turns these into progress reports. The state is durable
+    /// when it is called.
+    /// </summary>
+    public event Action<UpdateRecord>? StateChanged;
+
+    /// <summary>The policy bundles are verified under on this device now (trust, board, clock, installed version, floor).</summary>
+    public VerificationPolicy Policy(PayloadCheck check) => _context.Policy(check);
+
+    /// <summary>
     /// Records an offer of the bundle in <paramref name="source"/> to install into the inactive slot.
     /// </summary>
     /// <param name="source">Where the bundle is.</param>
@@ -169,8 +179,13 @@ public sealed partial class UpdateEngine
 
     private void Save(Checkpoint checkpoint)
     {
+        var before = _checkpoint.Update;
         _checkpoint = _device.Checkpoints.Save(checkpoint);
         _context.Record = _checkpoint.Device;
+        if (_checkpoint.Update is { } after && (before?.Id != after.Id || before.State != after.State))
+        {
+            StateChanged?.Invoke(after);
+        }
     }
 
     /// <summary>The failures a step may end in, as update exceptions; null for bugs and crashes, which propagate.</summary>

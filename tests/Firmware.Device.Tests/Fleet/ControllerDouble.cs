@@ -32,6 +32,25 @@ internal sealed class ControllerDouble : IDisposable
 
     public TimeSpan ResponseDelay { get; init; }
 
+    /// <summary>Every index asked for, in the order the requests arrived.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> Requested { get; } = new();
+
+    /// <summary>Chunk indices whose first answer is damaged (one byte flipped, with a matching transport digest): only the signed digest can catch it.</summary>
+    public HashSet<int> TamperOnce { get; init; } = [];
+
+    /// <summary>Publishes <paramref name="job"/> retained on the device's <c>job</c> topic, as the controller does.</summary>
+    public async Task PublishJobAsync(string deviceId, JobDocument job)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(_topics.For(deviceId, FleetTopicKind.Job))
+            .WithPayload(job.ToJson())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(true)
+            .WithContentType("application/json")
+            .Build();
+        await _client.PublishAsync(message);
+    }
+
     public async Task ConnectAsync(Uri broker, CancellationToken cancellationToken)
     {
         var options = new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithProtocolVersion(MqttProtocolVersion.V500)
@@ -79,6 +98,11 @@ internal sealed class ControllerDouble : IDisposable
         }
 
         var request = ChunkRequest.Parse(message.Payload.ToArray());
+        foreach (var index in request.Want)
+        {
+            Requested.Enqueue(index);
+        }
+
         // Answer off the receive loop, as a controller would, so requests keep flowing.
         _ = Task.Run(async () =>
         {
@@ -86,6 +110,18 @@ internal sealed class ControllerDouble : IDisposable
             {
                 await Task.Delay(ResponseDelay);
                 var bytes = index < 0 ? _pieces.Header : _pieces.Chunks[index];
+                bool tamper;
+                lock (TamperOnce)
+                {
+                    tamper = TamperOnce.Remove(index);
+                }
+
+                if (tamper)
+                {
+                    bytes = [.. bytes];
+                    bytes[0] ^= 0xff;
+                }
+
                 var response = new MqttApplicationMessageBuilder()
                     .WithTopic(_topics.For(topic.DeviceId, FleetTopicKind.ChunkResponse))
                     .WithPayload(bytes)

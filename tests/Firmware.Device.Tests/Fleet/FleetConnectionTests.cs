@@ -44,15 +44,7 @@ public sealed class FleetConnectionTests : IDisposable
         TimeProvider.System,
         new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(400)));
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task Until(Func<bool> condition, string what) => Eventually.Until(condition, what, Timeout);
 
     [Fact]
     public async Task Birth_is_retained_and_the_will_says_offline_when_the_agent_dies()

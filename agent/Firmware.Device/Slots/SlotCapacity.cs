@@ -1,8 +1,10 @@
-namespace Firmware.Agent.Commands;
+namespace Firmware.Device.Slots;
 
 /// <summary>A slot's size: an image file's length, or a block device's size from sysfs (512-byte sectors).</summary>
-internal static class SlotCapacity
+public static class SlotCapacity
 {
+    /// <summary>The size of the slot at <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The slot does not exist, or its size cannot be told.</exception>
     public static long Of(string path)
     {
         var info = new FileInfo(path);

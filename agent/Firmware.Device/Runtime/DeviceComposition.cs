@@ -1,0 +1,67 @@
+using Firmware.Device.Boot;
+using Firmware.Device.Config;
+using Firmware.Device.Slots;
+using Firmware.Device.Sources;
+using Firmware.Device.Storage;
+using Firmware.Device.Updates;
+using Firmware.Device.Updates.Checkpoints;
+using Firmware.Trust;
+
+namespace Firmware.Device.Runtime;
+
+/// <summary>
+/// Puts a device together from agent.yml, in one place: the data directory and its checkpoint,
+/// the bootloader backend, the slots, the booted slot as <see cref="ActiveSlotDetector"/> works it
+/// out (kernel command line, boot environment and mounts, refused when they disagree), the
+/// configured health gate and the reboot. The daemon, the local commands and the fleet simulator
+/// all build their devices here.
+/// </summary>
+public static class DeviceComposition
+{
+    /// <summary>Composes the device <paramref name="config"/> describes on <paramref name="host"/>.</summary>
+    /// <param name="config">The validated agent.yml.</param>
+    /// <param name="host">The system around the agent.</param>
+    /// <param name="trust">The trust bundles are verified against (agent.yml's <c>trust</c> file, read by the caller).</param>
+    /// <exception cref="SlotDetectionException">The sources of the booted slot disagree, or none names a slot.</exception>
+    /// <exception cref="BootControlException">The bootloader's state cannot be read.</exception>
+    /// <exception cref="IOException">A slot is missing or its size cannot be told.</exception>
+    public static ComposedDevice Compose(AgentConfig config, AgentHost host, TrustFile trust)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(trust);
+        var storage = new DirectoryStorage(config.DataDirectory);
+        var boot = BootBackends.Create(config.Boot, host.Reboot, storage);
+        var layout = new SlotLayout(Device(config.SlotA), Device(config.SlotB));
+        var active = new ActiveSlotDetector(layout, boot as IBootedSlotRecord, host.Roots).Detect();
+        var device = new UpdateDevice
+        {
+            Storage = storage,
+            Checkpoints = new CheckpointStore(storage),
+            Slots = new SlotPair(Slot(config.SlotA, storage, host.Roots), Slot(config.SlotB, storage, host.Roots)),
+            Boot = boot,
+            Booted = active.Slot,
+            Health = host.GateFor(config),
+            Reboot = host.Reboot,
+            Reporter = new JournalReporter(storage),
+            Sources = new BundleSources(host.Http),
+            Clock = host.Clock,
+        };
+        var options = new UpdateEngineOptions
+        {
+            Board = config.Compatible,
+            Trust = trust,
+            InstalledVersion = host.FlashedVersion,
+            TrialTries = config.TrialTries,
+        };
+        return new ComposedDevice(config, device, options, active, host);
+    }
+
+    private static SlotDevice Device(SlotConfig slot) => new(slot.Path, slot.Size);
+
+    private static StorageSlot Slot(SlotConfig slot, IDeviceStorage storage, SystemRoots roots)
+    {
+        var path = slot.IsFile ? slot.Path : roots.MapDevice(slot.Path);
+        return new StorageSlot(storage, path, slot.Name, slot.Size ?? SlotCapacity.Of(path));
+    }
+}

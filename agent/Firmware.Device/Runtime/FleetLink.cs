@@ -1,0 +1,216 @@
+using Firmware.Bundles;
+using Firmware.Device.Config;
+using Firmware.Device.Fleet;
+using Firmware.Device.Sources;
+using Firmware.Device.Updates;
+using Firmware.Fleet;
+using Firmware.Fleet.Payloads;
+
+namespace Firmware.Device.Runtime;
+
+/// <summary>
+/// The runtime's side of the fleet protocol: the connection, the progress outbox, the job store
+/// and the chunk download of the job in progress. It reports each state the engine enters on
+/// <c>progress</c> with the job's next persisted <c>seq</c>, and is the engine's outcome reporter:
+/// the final report is queued durably (with a <c>seq</c> that a repeated delivery reuses) before
+/// the engine marks the outcome delivered. Reports are queued on the engine's thread, in order,
+/// and sent by the connection until each PUBACK.
+/// </summary>
+internal sealed class FleetLink : IOutcomeReporter, IDisposable
+{
+    private readonly DeviceRuntime _runtime;
+    private readonly ComposedDevice _composed;
+    private readonly FleetOutbox _outbox;
+    private readonly JournalReporter _journal;
+    private readonly Lock _reporting = new();
+    private readonly RuntimeOptions _options;
+    private UpdateEngine? _engine;
+    private ChunkDownload? _download;
+    private int _lastReportedChunks = -1;
+
+    public FleetLink(DeviceRuntime runtime, ComposedDevice composed, RuntimeOptions options, BrokerConfig broker, long bootCount, string version)
+    {
+        _runtime = runtime;
+        _composed = composed;
+        _options = options;
+        var config = composed.Config;
+        var data = config.DataDirectory;
+        _journal = new JournalReporter(composed.Device.Storage);
+        Jobs = new JobStore(Path.Combine(data, "jobs"));
+        _outbox = new FleetOutbox(Path.Combine(data, "fleet-outbox.db"));
+        var identity = new FleetIdentity
+        {
+            DeviceId = config.DeviceId,
+            Board = config.Compatible,
+            Compatible = config.Compatible,
+            Version = version,
+            Slot = composed.Active.Slot,
+            BootCount = bootCount,
+            Agent = options.AgentVersion,
+            Tags = options.Tags,
+        };
+        Connection = new FleetConnection(broker, identity, new FleetTopics(), _outbox, composed.Device.Clock, options.Backoff)
+        {
+            JobReceived = job =>
+            {
+                runtime.Receive(job);
+                return Task.CompletedTask;
+            },
+            ChunkReceived = OnChunk,
+        };
+    }
+
+    public FleetConnection Connection { get; }
+
+    public JobStore Jobs { get; }
+
+    /// <summary>Wires the engine: the <c>mqtt:</c> bundle source and a progress report per state.</summary>
+    public void Attach(UpdateEngine engine)
+    {
+        _engine = engine;
+        _composed.Device.Sources.Register(MqttChunkSource.Scheme, location => Source(location[(MqttChunkSource.Scheme.Length + 1)..]));
+        engine.StateChanged += OnStateChanged;
+    }
+
+    public Task RunAsync(CancellationToken cancellationToken) => Connection.RunAsync(cancellationToken);
+
+    /// <summary>The bundle source of a job: its chunk download, resumed from the bitmap in the job's directory.</summary>
+    public IBundleSource Source(string jobId) => new MqttChunkSource(jobId, Download(jobId), Connection);
+
+    /// <inheritdoc/>
+    public Task ReportAsync(OutboxEntry outcome, CancellationToken cancellationToken)
+    {
+        if (Jobs.Load(outcome.Id) is null)
+        {
+            // Not a fleet job (a local `fwagent install` finished under the daemon): the journal takes it.
+            return _journal.ReportAsync(outcome, cancellationToken);
+        }
+
+        var (state, result) = ProgressStates.Of(outcome);
+        Finish(outcome.Id, state, outcome.ErrorCode is { } code ? new ProgressError { Code = code.ToString(), Detail = Truncate(outcome.Detail ?? "") } : null, result);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Queues the job's final report (once: its <c>seq</c> is recorded) and sends it when connected.</summary>
+    public void Finish(string jobId, ProgressState state, ProgressError? error, JobOutcome? outcome = null)
+    {
+        lock (_reporting)
+        {
+            var total = Jobs.Load(jobId)?.Bundle?.Chunks ?? 0;
+            Connection.Queue(new ProgressReport
+            {
+                JobId = jobId,
+                Seq = Jobs.FinalSeq(jobId),
+                State = state,
+                ChunksDone = state == ProgressState.Committed ? total : 0,
+                ChunksTotal = total,
+                Error = error,
+                Outcome = outcome,
+            });
+        }
+
+        Flush();
+    }
+
+    /// <summary>A <c>downloading</c> report when the chunk count moved since the last one.</summary>
+    public void ReportDownload()
+    {
+        if (_engine?.Checkpoint.Update is { Finished: false, State: UpdateStateName.Downloading } update && _download is { } download && download.ChunksDone != _lastReportedChunks)
+        {
+            Report(update);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await Connection.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker is away: its will says offline for us.
+        }
+    }
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        _download?.Dispose();
+        _outbox.Dispose();
+    }
+
+    private void OnStateChanged(UpdateRecord update)
+    {
+        if (ProgressStates.Of(update.State) is not null)
+        {
+            Report(update);
+        }
+    }
+
+    private void Report(UpdateRecord update)
+    {
+        lock (_reporting)
+        {
+            // Re-read under the lock: a state report and a download report must take their seqs in the engine's order.
+            if (Jobs.IsFinished(update.Id) || Jobs.Load(update.Id) is not { } job || _engine?.Checkpoint.Update is not { } current
+                || current.Id != update.Id || ProgressStates.Of(current.State) is not { } state)
+            {
+                return;
+            }
+
+            var total = job.Bundle?.Chunks ?? 0;
+            var done = current.State is UpdateStateName.Offered or UpdateStateName.Downloading ? Math.Min(_download?.ChunksDone ?? 0, total) : total;
+            _lastReportedChunks = done;
+            Connection.Queue(new ProgressReport { JobId = update.Id, Seq = Jobs.NextSeq(update.Id), State = state, ChunksDone = done, ChunksTotal = total });
+        }
+
+        Flush();
+    }
+
+    /// <summary>Sends what is queued, off the caller's thread; what fails stays queued for the next connect.</summary>
+    private void Flush()
+    {
+        if (!Connection.IsConnected)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Connection.FlushOutboxAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+            {
+                // Disconnected mid-flush: the reconnect flushes again.
+            }
+        });
+    }
+
+    private ChunkDownload Download(string jobId)
+    {
+        if (_download is { } current && current.JobId == jobId)
+        {
+            return current;
+        }
+
+        var job = Jobs.Load(jobId) ?? throw new UpdateException(UpdateError.SourceUnavailable, transient: false, $"job {jobId} is not recorded on this device");
+        var engine = _engine ?? throw new InvalidOperationException("The fleet link is not attached to an engine.");
+        _download?.Dispose();
+        _download = new ChunkDownload(Jobs.DownloadDirectory(jobId), job, () => engine.Policy(PayloadCheck.Stored), _composed.Device.Clock, _options.Chunks);
+        return _download;
+    }
+
+    private void OnChunk(ChunkMessage message)
+    {
+        if (_download is { } download && download.Accept(message) == ChunkVerdict.Refused)
+        {
+            _options.Log?.Invoke($"chunk {message.Index} of bundle {message.Bundle} refused{(download.LastRefusal is { } why ? $" ({why})" : "")}");
+        }
+    }
+
+    private static string Truncate(string detail) => detail.Length <= FleetLimits.MaxErrorDetail ? detail : detail[..FleetLimits.MaxErrorDetail];
+}
