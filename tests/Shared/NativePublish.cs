@@ -13,6 +13,7 @@ public static class NativePublish
     /// </summary>
     public static string Run(string project, string runtime, string output)
     {
+        Directory.CreateDirectory(output);
         ProcessResult publish;
         lock (PublishLock)
         {
