@@ -5,10 +5,11 @@ namespace Firmware.Native;
 
 /// <summary>
 /// The few Linux system calls .NET does not expose: holes, exclusive opens, device size, cache
-/// and writeback control, advisory locks, directory sync and reboot. One source file linked into each project that needs it
-/// (tools/Firmware.Flash and agent/Firmware.Device) as an internal class, so the bench flasher and
-/// the agent share the declarations without the agent referencing tools/ and without a public
-/// native API in Firmware.Core, which stays pure.
+/// and writeback control, advisory locks, directory sync, reboot, and what an init needs (process
+/// spawning and reaping, mounts, the host name, interface flags). One source file linked into each
+/// project that needs it (tools/Firmware.Flash, agent/Firmware.Device, firmware/Firmware.Init.Exe)
+/// as an internal class, so they share the declarations without the agent referencing tools/ and
+/// without a public native API in Firmware.Core, which stays pure.
 /// </summary>
 internal static partial class Libc
 {
@@ -64,7 +65,32 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "sync")]
     public static partial void Sync();
 
+    // reboot(2) commands, include/uapi/linux/reboot.h.
+    public const uint RebootRestart = 0x01234567;
+    public const uint RebootRestart2 = 0xA1B2C3D4;
+    public const uint RebootPowerOff = 0x4321FEDC;
+    public const uint RebootHalt = 0xCDEF0123;
+
+    private const uint RebootMagic1 = 0xfee1dead;
+    private const uint RebootMagic2 = 672274793;
+
+    /// <summary>
+    /// reboot(2) with <paramref name="command"/> and, for <see cref="RebootRestart2"/>, the argument
+    /// handed to the platform's restart handler. Returns only on failure (-1, errno set).
+    /// </summary>
+    public static long Reboot(uint command, string? argument)
+    {
+        var number = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => 169L,   // arch/x86/entry/syscalls/syscall_64.tbl
+            Architecture.Arm64 => 142L, // include/uapi/asm-generic/unistd.h
+            Architecture.Arm => 88L,    // arch/arm/tools/syscall.tbl
+            var other => throw new PlatformNotSupportedException($"reboot(2) is not wired for {other}"),
+        };
+        return SyscallReboot(number, RebootMagic1, RebootMagic2, command, argument);
+    }
+
     /// <summary>syscall(2), used for reboot(2) with an argument, which glibc's reboot() cannot pass.</summary>
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial long SyscallReboot(long number, uint magic1, uint magic2, uint command, string? argument);
+    private static partial long SyscallReboot(long number, uint magic1, uint magic2, uint command, string? argument);
 }

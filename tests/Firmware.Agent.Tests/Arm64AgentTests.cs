@@ -13,12 +13,10 @@ public sealed class Arm64AgentTests : IClassFixture<PublishedArm64Agent>
     [Fact]
     public void Is_an_aarch64_executable_linking_only_the_C_library_with_no_publish_warnings()
     {
-        var header = ProcessRunner.Run("readelf", ["-h", "-d", _agent.Executable], _agent.Directory);
+        var header = ProcessRunner.Run("readelf", ["-h", _agent.Executable], _agent.Directory);
 
         Assert.Contains("AArch64", header.Stdout, StringComparison.Ordinal);
-        var libraries = header.Stdout.Split('\n').Where(l => l.Contains("(NEEDED)", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf('[', StringComparison.Ordinal) + 1)..l.IndexOf(']', StringComparison.Ordinal)]).Order().ToArray();
-        Assert.Equal(["ld-linux-aarch64.so.1", "libc.so.6", "libm.so.6"], libraries);
+        Assert.Equal(["ld-linux-aarch64.so.1", "libc.so.6", "libm.so.6"], NativePublish.NeededLibraries(_agent.Executable));
         Assert.DoesNotContain("warning", _agent.PublishOutput, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -6,9 +6,6 @@ namespace Firmware.Agent.Tests;
 /// </summary>
 public class PublishedAgent : IDisposable
 {
-    // Publishes for two runtimes must not overlap: each restores the project's one assets file for its own runtime.
-    private static readonly Lock PublishLock = new();
-
     public PublishedAgent()
         : this("linux-x64")
     {
@@ -19,14 +16,7 @@ public class PublishedAgent : IDisposable
         Runtime = runtime;
         Directory = System.IO.Directory.CreateTempSubdirectory("fwagent-aot-").FullName;
         var project = Repository.PathOf("agent", "Firmware.Agent", "Firmware.Agent.csproj");
-        ProcessResult publish;
-        lock (PublishLock)
-        {
-            publish = ProcessRunner.Run("dotnet", ["publish", project, "-c", "Release", "-r", runtime, "-o", Path.Combine(Directory, "bin"), "-nologo"], Directory);
-        }
-
-        PublishOutput = publish.Stdout + publish.Stderr;
-        Assert.True(publish.ExitCode == 0, PublishOutput);
+        PublishOutput = NativePublish.Run(project, runtime, Path.Combine(Directory, "bin"));
         Executable = Path.Combine(Directory, "bin", "fwagent");
     }
 

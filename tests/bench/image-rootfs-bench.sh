@@ -31,17 +31,22 @@ deb() { # PACKAGE ARCH FILE -> path of FILE inside the package
     echo "$dir/root/$3"
 }
 mkdir -p "$WORK/packages" "$WORK/layouts"
-for p in busybox init runc; do cp -a "$REPO/firmware/packages/$p" "$WORK/packages/"; done
+for p in busybox init libc runc; do cp -a "$REPO/firmware/packages/$p" "$WORK/packages/"; done
 for a in amd64 arm64; do
     busybox=$(deb busybox-static $a bin/busybox)
     runc=$(deb runc $a usr/sbin/runc)
     for p in busybox init; do mkdir -p "$WORK/packages/$p/bin/$a"; cp "$busybox" "$WORK/packages/$p/bin/$a/"; done
     mkdir -p "$WORK/packages/runc/bin/$a"; cp "$runc" "$WORK/packages/runc/bin/$a/"
+    # fwinit for the architecture, and glibc and libseccomp by the libc package's own script.
+    rid=linux-x64; [ "$a" = arm64 ] && rid=linux-arm64
+    dotnet publish "$REPO/firmware/Firmware.Init.Exe" -c Release -r "$rid" -o "$WORK/publish/$a" -nologo >/dev/null
+    cp "$WORK/publish/$a/fwinit" "$WORK/packages/init/bin/$a/"
+    sh "$WORK/packages/libc/fetch.sh" "$a" >/dev/null
 done
 # The rootfs build resolves and records the kernel image without unpacking it.
 mkdir -p "$WORK/packages/kernel" && echo kernel > "$WORK/packages/kernel/kernel"
 printf 'name: fw/kernel\narchitectures: [amd64, arm64]\nfiles:\n  - source: kernel\n    destination: /kernel\n    mode: "0644"\n' > "$WORK/packages/kernel/pkg.yml"
-for p in busybox init runc kernel; do "$FWTOOL" pkg build "$WORK/packages/$p" --out "$WORK/layouts/$p" --tag dev >/dev/null; done
+for p in busybox init libc runc kernel; do "$FWTOOL" pkg build "$WORK/packages/$p" --out "$WORK/layouts/$p" --tag dev >/dev/null; done
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf 'version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:%s\n' "$WORK/registry" "$PORT" > "$WORK/registry.yml"
@@ -50,6 +55,7 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/v2/" >/dev/null && brea
 skopeo copy -q --all --dest-tls-verify=false "oci:$WORK/layouts/busybox:dev" "docker://127.0.0.1:$PORT/fw/busybox:dev"
 
 SOURCES=(--source "fw/kernel:dev=oci:$WORK/layouts/kernel:dev" --source "fw/init:dev=oci:$WORK/layouts/init:dev"
+         --source "fw/libc:dev=oci:$WORK/layouts/libc:dev"
          --source "fw/runc:dev=oci:$WORK/layouts/runc:dev" --source "fw/busybox:dev=docker://127.0.0.1:$PORT/fw/busybox:dev")
 build() { # CACHE -> "seconds hits misses bytes sha256"
     "$FWTOOL" image rootfs "$REPO/firmware/images/minimal.yml" --arch amd64 --out "$WORK/out" --cache "$1" "${SOURCES[@]}" --json |

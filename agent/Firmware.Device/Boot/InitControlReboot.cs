@@ -40,29 +40,32 @@ public sealed class InitControlReboot : IReboot
     {
         var request = argument switch
         {
-            null => "reboot\n",
-            TrybootArgument => "reboot tryboot\n",
+            null => "reboot",
+            TrybootArgument => "reboot tryboot",
             _ => throw new ArgumentException($"The init's control socket reboots plainly or with '{TrybootArgument}', not '{argument}'.", nameof(argument)),
         };
-        var reply = Exchange(request);
+        var reply = Send(request);
         if (reply == "ok")
         {
             return;
         }
 
         throw new IOException(reply.StartsWith("error ", StringComparison.Ordinal)
-            ? $"{_socket}: the init refused '{request.TrimEnd()}': {reply["error ".Length..]}"
-            : $"{_socket}: unexpected reply to '{request.TrimEnd()}': '{reply}'");
+            ? $"{_socket}: the init refused '{request}': {reply["error ".Length..]}"
+            : $"{_socket}: unexpected reply to '{request}': '{reply}'");
     }
 
-    private string Exchange(string request)
+    /// <summary>Sends one request line (without its newline) and returns the init's reply line without its newline.</summary>
+    /// <exception cref="IOException">The init could not be reached, or did not answer one line in time.</exception>
+    public string Send(string request)
     {
+        ArgumentException.ThrowIfNullOrEmpty(request);
         try
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             socket.SendTimeout = socket.ReceiveTimeout = (int)_timeout.TotalMilliseconds;
             socket.Connect(new UnixDomainSocketEndPoint(_socket));
-            socket.Send(Encoding.ASCII.GetBytes(request));
+            socket.Send(Encoding.ASCII.GetBytes(request + "\n"));
             return ReadLine(socket);
         }
         catch (SocketException e)

@@ -65,7 +65,7 @@ public sealed class ImageSpecReaderTests
     {
         var spec = ImageSpecReader.Load(Fixture.Path("images/minimal.yml"));
 
-        Assert.Equal(["fw/init:dev", "fw/runc:dev"], spec.Init.Select(i => i.ToString()));
+        Assert.Equal(["fw/init:dev", "fw/libc:dev", "fw/runc:dev"], spec.Init.Select(i => i.ToString()));
         Assert.Equal("prepare", Assert.Single(spec.Onboot).Name);
         Assert.Equal("heartbeat", Assert.Single(spec.Services).Name);
         Assert.Equal(64L << 20, spec.Firmware!.Data!.SizeBytes);

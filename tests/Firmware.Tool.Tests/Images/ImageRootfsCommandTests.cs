@@ -47,6 +47,8 @@ public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
 
         var entries = List(_cli.PathOf("out/rootfs.squashfs"));
         Assert.Equal(("-rwxr-xr-x", "0/0"), entries["/sbin/init"]);
+        Assert.Contains($"/lib/{(arch == "amd64" ? "x86_64" : "aarch64")}-linux-gnu/libc.so.6", entries.Keys);
+        Assert.Contains($"/usr/lib/{(arch == "amd64" ? "x86_64" : "aarch64")}-linux-gnu/libseccomp.so.2", entries.Keys);
         Assert.Equal(("-rwxr-xr-x", "0/0"), entries["/usr/bin/runc"]);
         Assert.Equal(("-rwxr-xr-x", "0/0"), entries["/bin/busybox"]);
         Assert.Equal(("-rw-r--r--", "0/0"), entries["/etc/hostname"]);
@@ -69,10 +71,12 @@ public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
         Assert.Equal("/bin/sh", config.GetProperty("process").GetProperty("args")[0].GetString());
         Assert.True(config.GetProperty("root").GetProperty("readonly").GetBoolean());
 
-        // busybox is that architecture's ELF (e_machine 62 x86-64, 183 AArch64).
-        Fixture.Expect(0, _cli.Peer("unsquashfs", "-d", "x", "out/rootfs.squashfs", "bin/busybox"));
-        var elf = File.ReadAllBytes(_cli.PathOf("x/bin/busybox"));
-        Assert.Equal(arch == "amd64" ? 62 : 183, BitConverter.ToUInt16(elf, 18));
+        // busybox and fwinit are that architecture's ELF (e_machine 62 x86-64, 183 AArch64).
+        Fixture.Expect(0, _cli.Peer("unsquashfs", "-d", "x", "out/rootfs.squashfs", "bin/busybox", "sbin/init"));
+        foreach (var executable in new[] { "x/bin/busybox", "x/sbin/init" })
+        {
+            Assert.Equal(arch == "amd64" ? 62 : 183, BitConverter.ToUInt16(File.ReadAllBytes(_cli.PathOf(executable)), 18));
+        }
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
         var report = JsonDocument.Parse(plan.Stdout).RootElement;
         Assert.True(report.GetProperty("dryRun").GetBoolean());
         var images = report.GetProperty("images").EnumerateArray().ToList();
-        Assert.Equal(["kernel", "init", "init", "container", "container"], images.Select(i => i.GetProperty("role").GetString()));
+        Assert.Equal(["kernel", "init", "init", "init", "container", "container"], images.Select(i => i.GetProperty("role").GetString()));
         Assert.All(images, i => Assert.Equal("linux/arm64", i.GetProperty("platform").GetString()));
         Assert.False(Directory.Exists(_cli.PathOf("out")));
         Assert.Equal(0, report.GetProperty("cacheMisses").GetInt64()); // no layer was opened

@@ -2,8 +2,9 @@ namespace Firmware.Tool.Tests.Images;
 
 /// <summary>
 /// The images firmware/images/minimal.yml names, built once per test run with <c>fwtool pkg build</c>
-/// from the packages under firmware/packages (busybox-static and runc from Debian, for amd64 and
-/// arm64) plus a kernel image made here, and a docker-registry on 127.0.0.1 serving fw/busybox:dev.
+/// from the packages under firmware/packages (busybox-static and runc from Debian, fwinit published
+/// with NativeAOT, glibc and libseccomp by the libc package's fetch.sh, for amd64 and arm64) plus a
+/// kernel image made here, and a docker-registry on 127.0.0.1 serving fw/busybox:dev.
 /// <see cref="Sources"/> maps every reference of the spec to its layout or to the registry.
 /// </summary>
 public sealed class RootfsInputs : IDisposable
@@ -16,6 +17,7 @@ public sealed class RootfsInputs : IDisposable
         System.IO.Directory.CreateDirectory(PathOf("packages"));
         Package("busybox", ("busybox-static", "bin/busybox", "busybox"));
         Package("init", ("busybox-static", "bin/busybox", "busybox"));
+        LibcPackage();
         Package("runc", ("runc", "usr/sbin/runc", "runc"));
         KernelPackage();
         _registry = new RegistryProcess(System.IO.Directory.CreateDirectory(PathOf("registry")).FullName, "");
@@ -34,6 +36,7 @@ public sealed class RootfsInputs : IDisposable
     [
         "--source", $"fw/kernel:dev=oci:{PathOf("layouts/kernel")}:dev",
         "--source", $"fw/init:dev=oci:{PathOf("layouts/init")}:dev",
+        "--source", $"fw/libc:dev=oci:{PathOf("layouts/libc")}:dev",
         "--source", $"fw/runc:dev=oci:{PathOf("layouts/runc")}:dev",
         "--source", $"fw/busybox:dev=docker://{RegistryHost}/fw/busybox:dev",
     ];
@@ -55,9 +58,29 @@ public sealed class RootfsInputs : IDisposable
             {
                 File.Copy(DebianDownloads.Extract(package, arch, path), Path.Combine(copy, "bin", arch, target), overwrite: true);
             }
+
+            if (name == "init")
+            {
+                var published = PathOf($"publish/{arch}");
+                NativePublish.Run(Repository.PathOf("firmware", "Firmware.Init.Exe", "Firmware.Init.Exe.csproj"), arch == "amd64" ? "linux-x64" : "linux-arm64", published);
+                File.Copy(Path.Combine(published, "fwinit"), Path.Combine(copy, "bin", arch, "fwinit"), overwrite: true);
+            }
         }
 
         Build(copy, name);
+    }
+
+    // firmware/packages/libc with root/ARCH made by its own fetch.sh, as a build does.
+    private void LibcPackage()
+    {
+        var copy = PathOf("packages/libc");
+        Expect(ProcessRunner.Run("cp", ["-a", Repository.PathOf("firmware", "packages", "libc"), copy], Directory));
+        foreach (var arch in new[] { "amd64", "arm64" })
+        {
+            Expect(ProcessRunner.Run("sh", [Path.Combine(copy, "fetch.sh"), arch], Directory));
+        }
+
+        Build(copy, "libc");
     }
 
     // The kernel stage unpacks kernels; the rootfs build only resolves and records the image, so
