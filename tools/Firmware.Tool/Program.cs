@@ -11,7 +11,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     FlashCommand.Create(),
     BmapCommands.Create(),
     BenchCommands.Create(clock),
-    ImageCommands.Create(),
+    ImageCommands.Create(clock),
     PkgCommands.Create(),
     BrokerCommand.Create(),
     FleetCommands.Create(clock),
