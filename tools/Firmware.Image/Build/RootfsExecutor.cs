@@ -116,6 +116,7 @@ public sealed class RootfsExecutor
         }
 
         var layout = new SystemContainerLayout(tree);
+        var bundles = new List<(string Directory, byte[] ConfigJson)>();
         foreach (var init in plan.Init)
         {
             layout.AddInit(await Flatten(init));
@@ -124,17 +125,24 @@ public sealed class RootfsExecutor
         foreach (var container in plan.Containers)
         {
             var image = await Flatten(container.Image);
-            _ = container.Spec.Stage switch
+            var directory = container.Spec.Stage switch
             {
                 Spec.ContainerStage.Onboot => layout.AddOnboot(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
                 Spec.ContainerStage.Onshutdown => layout.AddOnShutdown(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
                 _ => layout.AddService(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
             };
+            bundles.Add((directory, container.ConfigJson));
         }
 
         foreach (var file in plan.Files)
         {
             AddFile(tree, file, plan.SourceDateEpoch ?? 0);
+        }
+
+        // After the files section, which may add the files containers bind.
+        foreach (var (directory, configJson) in bundles)
+        {
+            ContainerMountPoints.Add(tree, directory, configJson, plan.SourceDateEpoch ?? 0);
         }
 
         if (kernelStage is not null && plan.Kernel is { } kernel)
