@@ -12,6 +12,7 @@ var root = new RootCommand("fwtool: build, sign, verify and roll out firmware fo
     BmapCommands.Create(),
     BenchCommands.Create(clock),
     ImageCommands.Create(clock),
+    RunCommands.Create(),
     PkgCommands.Create(),
     BrokerCommand.Create(),
     FleetCommands.Create(clock),
