@@ -10,10 +10,10 @@ public sealed record HostToolResult(int ExitCode, string Stdout, string Stderr, 
     /// <summary>True when the program exited with 0 and read all its input.</summary>
     public bool Succeeded => ExitCode == 0 && InputError is null;
 
-    /// <summary>Standard error then standard output, trimmed and cut to the last <paramref name="limit"/> characters.</summary>
-    public string Tail(int limit = 2000)
+    /// <summary>Standard error then standard output, trimmed and cut to the last <paramref name="limit"/> characters, marked with <paramref name="cut"/> when cut.</summary>
+    public string Tail(int limit = 2000, string cut = "...")
     {
         var text = (Stderr + Stdout).Trim();
-        return text.Length <= limit ? text : "..." + text[^limit..];
+        return text.Length <= limit ? text : cut + text[^limit..];
     }
 }
