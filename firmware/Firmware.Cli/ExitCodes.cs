@@ -58,7 +58,7 @@ public static class ExitCodes
     public const int ImageBuildFailed = 29;
 
     /// <summary>QEMU could not be started or its UEFI firmware was not found.</summary>
-    public const int EmulatorFailed = 30;
+    public const int EmulatorFailed = 35;
 
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;

@@ -14,8 +14,8 @@ namespace Firmware.Image.Build;
 /// Executes an <see cref="ImageBuildPlan"/>: builds each slot's root with its kernel and initramfs,
 /// the ESP (GRUB EFI, grub.cfg, ab.cfg, the environment selecting slot A), the data file system,
 /// assembles the GPT disk, writes its bmap and the bundle. Everything is written in a staging
-/// directory inside the output directory and renamed into place at the end, so a failure leaves
-/// no output.
+/// directory beside the output directory and renamed into place at the end (the same file system,
+/// so each rename is atomic), so a failure leaves no output.
 /// </summary>
 public sealed class ImageBuilder
 {
@@ -41,8 +41,8 @@ public sealed class ImageBuilder
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
-        var output = Directory.CreateDirectory(outputDirectory).FullName;
-        var work = Path.Combine(output, $".{plan.Stem}.{Guid.NewGuid():N}.tmp");
+        var output = Path.GetFullPath(outputDirectory.TrimEnd('/'));
+        var work = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.{plan.Stem}.{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(work);
         try
         {
@@ -102,6 +102,7 @@ public sealed class ImageBuilder
             sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         }
 
+        Directory.CreateDirectory(output);
         foreach (var file in new[] { plan.ImageFile, plan.BmapFile, plan.BundleFile })
         {
             File.Move(Path.Combine(work, file), Path.Combine(output, file), overwrite: true);

@@ -3,8 +3,10 @@ namespace Firmware.Tool.Tests.Images;
 /// <summary>
 /// The images firmware/images/minimal.yml names, built once per test run with <c>fwtool pkg build</c>
 /// from the packages under firmware/packages (busybox-static and runc from Debian, for amd64 and
-/// arm64) plus a kernel image made here, and a docker-registry on 127.0.0.1 serving fw/busybox:dev.
-/// <see cref="Sources"/> maps every reference of the spec to its layout or to the registry.
+/// arm64), plus two made here: a LinuxKit kernel image from Debian's kernel package, and fw/libs, the
+/// C library and libseccomp that Debian's runc links (for specs that boot and run containers). A
+/// docker-registry on 127.0.0.1 serves fw/busybox:dev. <see cref="Sources"/> maps every reference
+/// of the spec to its layout or to the registry.
 /// </summary>
 public sealed class RootfsInputs : IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class RootfsInputs : IDisposable
         Package("init", ("busybox-static", "bin/busybox", "busybox"));
         Package("runc", ("runc", "usr/sbin/runc", "runc"));
         KernelPackage();
+        LibsPackage();
         _registry = new RegistryProcess(System.IO.Directory.CreateDirectory(PathOf("registry")).FullName, "");
         var push = ProcessRunner.Run("skopeo", ["copy", "--all", "--dest-tls-verify=false", "oci:layouts/busybox:dev", $"docker://{_registry.Host}/fw/busybox:dev"], Directory);
         Assert.True(push.ExitCode == 0, push.ToString());
@@ -36,6 +39,7 @@ public sealed class RootfsInputs : IDisposable
         "--source", $"fw/init:dev=oci:{PathOf("layouts/init")}:dev",
         "--source", $"fw/runc:dev=oci:{PathOf("layouts/runc")}:dev",
         "--source", $"fw/busybox:dev=docker://{RegistryHost}/fw/busybox:dev",
+        "--source", $"fw/libs:dev=oci:{PathOf("layouts/libs")}:dev",
     ];
 
     public string PathOf(string name) => Path.Combine(Directory, name);
@@ -60,22 +64,73 @@ public sealed class RootfsInputs : IDisposable
         Build(copy, name);
     }
 
-    // The kernel stage unpacks kernels; the rootfs build only resolves and records the image, so
-    // a package holding a file named `kernel` (LinuxKit's layout) is enough to resolve.
+    // LinuxKit's kernel image layout: /kernel and /kernel.tar holding lib/modules/VERSION, from
+    // Debian's linux-image package. The tar holds the module directories the boards' initramfs
+    // draws from (docs/kernel.md: file systems, block and virtio drivers, crypto, lib) and the
+    // builtin list, not all 400 MB of modules.
     private void KernelPackage()
     {
         var directory = System.IO.Directory.CreateDirectory(PathOf("packages/kernel")).FullName;
-        File.WriteAllText(Path.Combine(directory, "kernel"), "resolved by the rootfs build, unpacked by the kernel stage\n");
+        foreach (var arch in new[] { "amd64", "arm64" })
+        {
+            var package = KernelPackageName(arch);
+            var version = package["linux-image-".Length..];
+            var vmlinuz = DebianDownloads.Extract(package, arch, $"boot/vmlinuz-{version}");
+            var root = Path.GetDirectoryName(Path.GetDirectoryName(vmlinuz))!;
+            var target = System.IO.Directory.CreateDirectory(Path.Combine(directory, arch)).FullName;
+            File.Copy(vmlinuz, Path.Combine(target, "kernel"), overwrite: true);
+            var modules = $"lib/modules/{version}";
+            Expect(ProcessRunner.Run("tar", ["cf", Path.Combine(target, "kernel.tar"), "--owner=0", "--group=0", "--mtime=@0", "--sort=name",
+                .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "modules.builtin", "modules.order" }
+                    .Select(p => $"{modules}/{p}")], root));
+        }
+
         File.WriteAllText(Path.Combine(directory, "pkg.yml"), """
             name: fw/kernel
             architectures: [amd64, arm64]
             files:
-              - source: kernel
+              - source: ${arch}/kernel
                 destination: /kernel
+                mode: "0644"
+              - source: ${arch}/kernel.tar
+                destination: /kernel.tar
                 mode: "0644"
             """);
         Build(directory, "kernel");
         Build(directory, "kernel-amd64", "--arch", "amd64");
+    }
+
+    // The package linux-image-ARCH depends on, e.g. linux-image-6.1.0-57-amd64.
+    private static string KernelPackageName(string arch)
+    {
+        var depends = ProcessRunner.Run("apt-cache", ["depends", $"linux-image-{arch}:{arch}"], "/");
+        Expect(depends);
+        return depends.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Depends: linux-image-", StringComparison.Ordinal))["Depends: ".Length..].Split(':')[0];
+    }
+
+    // fw/libs: the dynamic loader, libc and libseccomp at the paths Debian's runc looks for them.
+    private void LibsPackage()
+    {
+        var directory = System.IO.Directory.CreateDirectory(PathOf("packages/libs")).FullName;
+        foreach (var (arch, triplet, loader) in new[] { ("amd64", "x86_64-linux-gnu", "lib64/ld-linux-x86-64.so.2"), ("arm64", "aarch64-linux-gnu", "lib/ld-linux-aarch64.so.1") })
+        {
+            var lib = System.IO.Directory.CreateDirectory(Path.Combine(directory, arch, "lib", triplet)).FullName;
+            System.IO.Directory.CreateDirectory(Path.Combine(directory, arch, "lib64"));
+            File.Copy(DebianDownloads.Extract("libc6", arch, $"lib/{triplet}/libc.so.6"), Path.Combine(lib, "libc.so.6"), overwrite: true);
+            File.Copy(DebianDownloads.Extract("libseccomp2", arch, $"usr/lib/{triplet}/libseccomp.so.2"), Path.Combine(lib, "libseccomp.so.2"), overwrite: true);
+            File.Copy(DebianDownloads.Extract("libc6", arch, loader), Path.Combine(directory, arch, loader), overwrite: true);
+        }
+
+        File.WriteAllText(Path.Combine(directory, "pkg.yml"), """
+            name: fw/libs
+            architectures: [amd64, arm64]
+            files:
+              - source: ${arch}/lib
+                destination: /lib
+              - source: ${arch}/lib64
+                destination: /lib64
+            """);
+        Build(directory, "libs");
     }
 
     private void Build(string package, string name, params string[] extra)

@@ -39,6 +39,7 @@ internal static class ImageBuildCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", result.GetValue(json), async () =>
         {
             var stopwatch = Stopwatch.StartNew();
+            using var signers = ReadKeys(result.GetValue(keys));
             var catalog = new BoardCatalog(result.GetValue(boards)!);
             var request = new ImageBuildRequest
             {
@@ -51,7 +52,6 @@ internal static class ImageBuildCommand
                 SlotBSpec = result.GetValue(slotB) is { } b && IsSpec(b) ? ImageSpecReader.Load(b) : null,
                 SlotBImage = result.GetValue(slotB) is { } image && !IsSpec(image) ? image : null,
             };
-            using var signers = SigningKeySet.Read(result.GetValue(keys));
             var author = new ImageBundleAuthor(signers.Keys, ArgumentParsers.BuildTime(clock), ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"));
             using var http = new HttpClient();
             var planner = new ImageBuildPlanner(new RootfsPlanner(ImageSources.CreateDefault(http, cache: inputs.BlobCache(result))));
@@ -61,6 +61,19 @@ internal static class ImageBuildCommand
             return ExitCodes.Ok;
         }, Classify));
         return command;
+    }
+
+    // Before anything is resolved or built; a missing key file is a key problem, not a spec's missing file.
+    private static SigningKeySet ReadKeys(string[]? paths)
+    {
+        try
+        {
+            return SigningKeySet.Read(paths);
+        }
+        catch (IOException e)
+        {
+            throw new KeyFileException($"--key: {e.Message}", e);
+        }
     }
 
     private static bool IsSpec(string path) => path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal);
