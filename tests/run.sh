@@ -16,9 +16,13 @@ packages=(
     squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
     qemu-system-x86 qemu-system-arm qemu-user-static  # QEMU: boots under TCG, U-Boot script tests, arm64 fwagent
+    ovmf qemu-efi-aarch64                             # UEFI firmware fwtool run qemu boots images with (OVMF, AAVMF)
+    grub-efi-amd64-bin grub-efi-arm64-bin:arm64       # GRUB EFI modules fwtool image build links (Debian builds the arm64 ones for arm64 only)
     lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross   # fwagent cross-built for arm64
     mosquitto mosquitto-clients                       # fleet: the MQTT 5 broker of the integration tests, mosquitto_passwd
 )
+# grub-efi-arm64-bin:arm64 needs the arm64 package lists (the kernel tests use them too).
+dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64 && apt-get update -qq; }
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -54,6 +54,12 @@ public static class ExitCodes
     /// <summary>An OCI image could not be used: missing, malformed, corrupt, not for the platform, or the registry refused or failed.</summary>
     public const int ImageSourceFailed = 28;
 
+    /// <summary>An image build was refused: the board, spec, version or kernel do not go together, or a host tool the build runs failed.</summary>
+    public const int ImageBuildFailed = 29;
+
+    /// <summary>QEMU could not be started or its UEFI firmware was not found.</summary>
+    public const int EmulatorFailed = 35;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 

@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using Firmware.Device.Config;
+using Firmware.HostTools;
 
 namespace Firmware.Device.Health;
 
@@ -25,9 +25,9 @@ public sealed class CommandCheck(ICommandRunner runner, CommandCheckConfig comma
         {
             return new HealthCheckResult(Name, false, $"killed after {command.Timeout.TotalSeconds:0} s");
         }
-        catch (Win32Exception e)
+        catch (HostToolMissingException e)
         {
-            return new HealthCheckResult(Name, false, $"cannot run {command.Arguments[0]}: {e.Message}");
+            return new HealthCheckResult(Name, false, e.Message);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Firmware.Device.Config;
 using Firmware.Device.Health;
 using Firmware.Device.Tests.Telemetry;
+using Firmware.HostTools;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Firmware.Device.Tests.Health;
@@ -131,6 +132,6 @@ public sealed class HealthCheckTests : IDisposable
     private sealed class FixedRunner(CommandOutcome? outcome) : ICommandRunner
     {
         public Task<CommandOutcome> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-            outcome is null ? throw new Win32Exception(2, "No such file or directory") : Task.FromResult(outcome);
+            outcome is null ? throw new HostToolMissingException(new HostTool(arguments[0], null), new Win32Exception(2, "No such file or directory")) : Task.FromResult(outcome);
     }
 }

@@ -3,9 +3,10 @@ namespace Firmware.Tool.Tests.Images;
 /// <summary>
 /// The images firmware/images/minimal.yml names, built once per test run with <c>fwtool pkg build</c>
 /// from the packages under firmware/packages (busybox-static and runc from Debian, fwinit published
-/// with NativeAOT, glibc and libseccomp by the libc package's fetch.sh, for amd64 and arm64) plus a
-/// kernel image made here, and a docker-registry on 127.0.0.1 serving fw/busybox:dev.
-/// <see cref="Sources"/> maps every reference of the spec to its layout or to the registry.
+/// with NativeAOT, glibc and libseccomp by the libc package's fetch.sh, for amd64 and arm64), plus a
+/// LinuxKit kernel image made here from Debian's kernel package, and a docker-registry on 127.0.0.1
+/// serving fw/busybox:dev. <see cref="Sources"/> maps every reference of the spec to its layout or to
+/// the registry.
 /// </summary>
 public sealed class RootfsInputs : IDisposable
 {
@@ -83,22 +84,48 @@ public sealed class RootfsInputs : IDisposable
         Build(copy, "libc");
     }
 
-    // The kernel stage unpacks kernels; the rootfs build only resolves and records the image, so
-    // a package holding a file named `kernel` (LinuxKit's layout) is enough to resolve.
+    // LinuxKit's kernel image layout: /kernel and /kernel.tar holding lib/modules/VERSION, from
+    // Debian's linux-image package. The tar holds the module directories the boards' initramfs
+    // draws from (docs/kernel.md: file systems, block and virtio drivers, crypto, lib) and the
+    // builtin list, not all 400 MB of modules.
     private void KernelPackage()
     {
         var directory = System.IO.Directory.CreateDirectory(PathOf("packages/kernel")).FullName;
-        File.WriteAllText(Path.Combine(directory, "kernel"), "resolved by the rootfs build, unpacked by the kernel stage\n");
+        foreach (var arch in new[] { "amd64", "arm64" })
+        {
+            var package = KernelPackageName(arch);
+            var version = package["linux-image-".Length..];
+            var vmlinuz = DebianDownloads.Extract(package, arch, $"boot/vmlinuz-{version}");
+            var root = Path.GetDirectoryName(Path.GetDirectoryName(vmlinuz))!;
+            var target = System.IO.Directory.CreateDirectory(Path.Combine(directory, arch)).FullName;
+            File.Copy(vmlinuz, Path.Combine(target, "kernel"), overwrite: true);
+            var modules = $"lib/modules/{version}";
+            Expect(ProcessRunner.Run("tar", ["cf", Path.Combine(target, "kernel.tar"), "--owner=0", "--group=0", "--mtime=@0", "--sort=name",
+                .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "modules.builtin", "modules.order" }
+                    .Select(p => $"{modules}/{p}")], root));
+        }
+
         File.WriteAllText(Path.Combine(directory, "pkg.yml"), """
             name: fw/kernel
             architectures: [amd64, arm64]
             files:
-              - source: kernel
+              - source: ${arch}/kernel
                 destination: /kernel
+                mode: "0644"
+              - source: ${arch}/kernel.tar
+                destination: /kernel.tar
                 mode: "0644"
             """);
         Build(directory, "kernel");
         Build(directory, "kernel-amd64", "--arch", "amd64");
+    }
+
+    // The package linux-image-ARCH depends on, e.g. linux-image-6.1.0-57-amd64.
+    private static string KernelPackageName(string arch)
+    {
+        var depends = ProcessRunner.Run("apt-cache", ["depends", $"linux-image-{arch}:{arch}"], "/");
+        Expect(depends);
+        return depends.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Depends: linux-image-", StringComparison.Ordinal))["Depends: ".Length..].Split(':')[0];
     }
 
     private void Build(string package, string name, params string[] extra)

@@ -38,6 +38,12 @@ public sealed class RootfsExecutor
         _squashfs = squashfs;
     }
 
+    /// <summary>The stage that adds a bootable kernel to the root, or null to record the kernel image only.</summary>
+    public IRootfsKernelStage? KernelStage { get; init; }
+
+    /// <summary>The squashfs compressor (<see cref="SquashfsOptions.Compression"/>); a root GRUB reads files from needs one GRUB decodes (xz or gzip).</summary>
+    public string Compression { get; init; } = new SquashfsOptions().Compression;
+
     /// <summary>Builds <paramref name="plan"/> into <paramref name="outputDirectory"/>, replacing a previous build there.</summary>
     /// <exception cref="IOException">The output exists and is not a previous build.</exception>
     /// <exception cref="Firmware.Oci.OciException">A blob is missing, truncated or not its digest.</exception>
@@ -53,9 +59,9 @@ public sealed class RootfsExecutor
         try
         {
             var tree = new RootfsTree(new ContentStore(Path.Combine(work, "staging")));
-            await AssembleAsync(plan, tree, cancellationToken);
+            await AssembleAsync(plan, tree, KernelStage, cancellationToken);
             var squashfs = Path.Combine(work, SquashfsName);
-            _squashfs.Write(tree, squashfs, new SquashfsOptions { SourceDateEpoch = plan.SourceDateEpoch });
+            _squashfs.Write(tree, squashfs, new SquashfsOptions { SourceDateEpoch = plan.SourceDateEpoch, Compression = Compression });
             var listing = ContentListing.ToText(tree);
             await File.WriteAllTextAsync(Path.Combine(work, ListingName), listing, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(work, LockName), Lock(plan), cancellationToken);
@@ -85,7 +91,7 @@ public sealed class RootfsExecutor
         }
     }
 
-    private static async Task AssembleAsync(RootfsPlan plan, RootfsTree tree, CancellationToken cancellationToken)
+    private static async Task AssembleAsync(RootfsPlan plan, RootfsTree tree, IRootfsKernelStage? kernelStage, CancellationToken cancellationToken)
     {
         // Each image is flattened once; containers sharing an image get copies (Graft).
         var flattened = new Dictionary<Digest, RootfsTree>();
@@ -110,6 +116,7 @@ public sealed class RootfsExecutor
         }
 
         var layout = new SystemContainerLayout(tree);
+        var bundles = new List<(string Directory, byte[] ConfigJson)>();
         foreach (var init in plan.Init)
         {
             layout.AddInit(await Flatten(init));
@@ -118,17 +125,29 @@ public sealed class RootfsExecutor
         foreach (var container in plan.Containers)
         {
             var image = await Flatten(container.Image);
-            _ = container.Spec.Stage switch
+            var directory = container.Spec.Stage switch
             {
                 Spec.ContainerStage.Onboot => layout.AddOnboot(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
                 Spec.ContainerStage.Onshutdown => layout.AddOnShutdown(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
                 _ => layout.AddService(container.Spec.Name, container.ConfigJson, image, container.RuntimeJson),
             };
+            bundles.Add((directory, container.ConfigJson));
         }
 
         foreach (var file in plan.Files)
         {
             AddFile(tree, file, plan.SourceDateEpoch ?? 0);
+        }
+
+        // After the files section, which may add the files containers bind.
+        foreach (var (directory, configJson) in bundles)
+        {
+            ContainerMountPoints.Add(tree, directory, configJson, plan.SourceDateEpoch ?? 0);
+        }
+
+        if (kernelStage is not null && plan.Kernel is { } kernel)
+        {
+            await kernelStage.AddAsync(await Flatten(kernel), tree, cancellationToken);
         }
     }
 

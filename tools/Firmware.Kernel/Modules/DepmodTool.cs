@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using Firmware.HostTools;
 
 namespace Firmware.Kernel.Modules;
 
@@ -28,33 +27,17 @@ public sealed class DepmodTool
     public void Run(KernelTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-b", tree.Root, tree.Version })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new Win32Exception();
+            HostToolRunner.RunChecked(new HostToolCommand(new HostTool(Executable, "kmod"), ["-b", tree.Root, tree.Version]));
         }
-        catch (Win32Exception e)
+        catch (HostToolMissingException e)
         {
-            throw new KernelException(KernelError.ToolMissing,
-                $"cannot run {Executable}: {e.Message}; install the Debian package kmod (apt-get install kmod)", innerException: e);
+            throw new KernelException(KernelError.ToolMissing, e.Message, innerException: e);
         }
-
-        using (process)
+        catch (HostToolFailedException e)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new KernelException(KernelError.ToolFailed,
-                    $"{Executable} failed with exit code {process.ExitCode}: {(stderr.Result + stdout.Result).Trim()}", tree.Version);
-            }
+            throw new KernelException(KernelError.ToolFailed, e.Message, tree.Version, innerException: e);
         }
     }
 }

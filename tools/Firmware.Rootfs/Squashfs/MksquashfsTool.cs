@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Firmware.HostTools;
 
 namespace Firmware.Rootfs.Squashfs;
 
@@ -27,65 +26,31 @@ public sealed partial class MksquashfsTool : ISquashfsTool
     public void Run(MksquashfsCommand command, Action<Stream>? standardInput)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
 
         // mksquashfs refuses SOURCE_DATE_EPOCH together with -mkfs-time: only the command sets it.
-        start.Environment.Remove("SOURCE_DATE_EPOCH");
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = null };
         foreach (var (name, value) in command.Environment)
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
 
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new Win32Exception();
-        }
-        catch (Win32Exception e)
-        {
-            throw new RootfsException(RootfsError.ToolMissing,
-                $"cannot run {Executable}: {e.Message}; install the Debian package squashfs-tools (apt-get install squashfs-tools)", innerException: e);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            IOException? broken = null;
-            if (standardInput is not null)
+            HostToolRunner.RunChecked(new HostToolCommand(new HostTool(Executable, "squashfs-tools"), command.Arguments)
             {
-                try
-                {
-                    using var input = process.StandardInput.BaseStream;
-                    standardInput(input);
-                }
-                catch (IOException e)
-                {
-                    broken = e; // mksquashfs stopped reading: its exit status and stderr say why
-                }
-            }
-
-            process.WaitForExit();
-            if (process.ExitCode != 0 || broken is not null)
-            {
-                var message = (stderr.Result + stdout.Result).Trim();
-                throw new RootfsException(RootfsError.ToolFailed,
-                    $"{Executable} failed with exit code {process.ExitCode}: {Tail(message)}", innerException: broken);
-            }
+                Environment = environment,
+                StandardInput = standardInput,
+            });
+        }
+        catch (HostToolMissingException e)
+        {
+            throw new RootfsException(RootfsError.ToolMissing, e.Message, innerException: e);
+        }
+        catch (HostToolFailedException e)
+        {
+            throw new RootfsException(RootfsError.ToolFailed, e.Message, innerException: e);
         }
     }
-
-    private static string Tail(string text) => text.Length <= 2000 ? text : "..." + text[^2000..];
 
     [LibraryImport("libc", EntryPoint = "getuid")]
     private static partial uint GetUid();

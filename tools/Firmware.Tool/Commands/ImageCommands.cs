@@ -10,7 +10,8 @@ internal static class ImageCommands
 {
     private const string Program = "fwtool";
 
-    public static Command Create() => new("image", "Firmware images from LinuxKit-style specs.") { Validate(), ImageRootfsCommand.Create() };
+    public static Command Create(TimeProvider clock) =>
+        new("image", "Firmware images from LinuxKit-style specs.") { Validate(), ImageRootfsCommand.Create(), ImageBuildCommand.Create(clock) };
 
     private static Command Validate()
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Firmware.Cli;
 using Firmware.Image.Build;
 using Firmware.Image.Spec;
@@ -23,18 +22,14 @@ internal static class ImageRootfsCommand
         var spec = new Argument<string>("SPEC") { Description = "The image spec, such as firmware/images/minimal.yml." };
         var arch = new Option<string>("--arch") { Description = "The architecture to build for: amd64 or arm64.", Required = true };
         var output = new Option<string>("--out") { Description = "The output directory: rootfs.squashfs, rootfs.list, images.lock (a previous build there is replaced).", Required = true };
-        var cache = new Option<string?>("--cache") { Description = "The content-addressed blob cache; default $XDG_CACHE_HOME/fwtool/oci or ~/.cache/fwtool/oci." };
-        var sources = new Option<string[]>("--source")
-        {
-            Description = "Read a spec reference from elsewhere: REF=LOCATION, LOCATION as skopeo writes it (oci:DIR:TAG, oci-archive:FILE:TAG, docker-archive:FILE, docker://HOST/NAME:TAG). Repeatable.",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var inputs = new ImageInputs();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Resolve every image and generate every config, then print the plan; unpack and write nothing." };
         var command = new Command("rootfs", "Build an image spec's root filesystem: resolve every image for the architecture, lay out init and system containers as LinuxKit does, add the files, write a reproducible squashfs.")
         {
-            spec, arch, output, cache, sources, json, dryRun,
+            spec, arch, output, json, dryRun,
         };
+        inputs.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", result.GetValue(json), async () =>
         {
             var platform = result.GetValue(arch) switch
@@ -44,16 +39,14 @@ internal static class ImageRootfsCommand
                 var other => throw new UsageException($"--arch: '{other}' is not amd64 or arm64"),
             };
             var stopwatch = Stopwatch.StartNew();
-            var blobCache = new BlobCache(result.GetValue(cache) ?? BlobCache.DefaultRoot(Environment.GetEnvironmentVariable));
+            var blobCache = inputs.BlobCache(result);
             using var http = new HttpClient();
             var request = new RootfsBuildRequest
             {
                 Spec = ImageSpecReader.Load(result.GetValue(spec)!),
                 Platform = platform,
-                Sources = ImageSourceMap.Parse(result.GetValue(sources) ?? []),
-                SourceDateEpoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch
-                    ? long.Parse(epoch, NumberStyles.None, CultureInfo.InvariantCulture)
-                    : null,
+                Sources = ImageSourceMap.Parse(result.GetValue(inputs.Sources) ?? []),
+                SourceDateEpoch = ImageInputs.SourceDateEpoch(),
             };
             var plan = await new RootfsPlanner(ImageSources.CreateDefault(http, cache: blobCache)).PlanAsync(request, cancellationToken);
             var built = result.GetValue(dryRun)

@@ -1,17 +1,22 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Firmware.Kernel.Tests.Support;
+namespace Firmware.Testing;
 
 /// <summary>
-/// Runs QEMU with the serial console on stdout, records when each console line arrived, and kills
-/// QEMU when it outlives the timeout. Waiting is on output events, not sleeps.
+/// Runs QEMU (or a command that runs it) with the serial console on stdout, records when each
+/// console line arrived, and kills it when it outlives the timeout, or, when asked, as soon as the
+/// final marker appears (a guest that runs services never powers off). Waiting is on output
+/// events and the process's exit, not sleeps.
 /// </summary>
 public sealed class QemuConsole
 {
     public sealed record Result(bool Exited, TimeSpan Elapsed, string Console, IReadOnlyDictionary<string, TimeSpan> Markers);
 
-    public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, string finalMarker, params string[] markers)
+    public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, string finalMarker, params string[] markers) =>
+        Run(program, args, timeout, stopAtFinalMarker: false, finalMarker, markers);
+
+    public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, bool stopAtFinalMarker, string finalMarker, params string[] markers)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -54,7 +59,17 @@ public sealed class QemuConsole
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var exited = process.WaitForExit(timeout);
+        var exit = process.WaitForExitAsync();
+        if (stopAtFinalMarker)
+        {
+            Task.WaitAny([exit, Task.Run(() => done.Wait(timeout))], timeout);
+        }
+        else
+        {
+            exit.Wait(timeout);
+        }
+
+        var exited = process.HasExited;
         if (!exited)
         {
             process.Kill(entireProcessTree: true);

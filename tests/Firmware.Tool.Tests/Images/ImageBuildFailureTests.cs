@@ -1,0 +1,87 @@
+namespace Firmware.Tool.Tests.Images;
+
+/// <summary>
+/// <c>fwtool image build</c> refuses bad input with an exit code and a message that names what and
+/// where, and leaves no output directory and no staging files behind.
+/// </summary>
+[Trait("Category", "Malformed")]
+[Collection(RootfsGroup.Name)]
+public sealed class ImageBuildFailureTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+    private readonly BootableImages _images;
+
+    public ImageBuildFailureTests(RootfsInputs inputs)
+    {
+        _images = new BootableImages(inputs, _cli);
+        Fixture.Expect(0, _cli.Fwtool("keygen", "--out", "release"));
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Fails(int exitCode, ProcessResult result)
+    {
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        Assert.False(Directory.Exists(_cli.PathOf("out")), "the output directory was created");
+        Assert.Empty(Directory.GetFileSystemEntries(_cli.Directory, ".*"));
+        return result.Stderr;
+    }
+
+    [Fact]
+    public void An_unknown_board_is_a_usage_error_listing_the_known_boards()
+    {
+        var error = Fails(2, _images.Build(RootfsInputs.MinimalSpec, "nope", "0.1.0", "out"));
+        Assert.Contains("--board: unknown board 'nope'; known boards: generic-x86_64, qemu-arm64, qemu-x86_64, raspberrypi4", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_board_the_spec_is_not_for_is_refused_naming_both()
+    {
+        var error = Fails(29, _images.Build(RootfsInputs.MinimalSpec, "generic-x86_64", "0.1.0", "out"));
+        Assert.Contains("minimal.yml: firmware.compatible lists qemu-x86_64, qemu-arm64, not board 'generic-x86_64' (amd64)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_board_without_GRUB_is_refused()
+    {
+        var error = Fails(29, _images.Build(RootfsInputs.MinimalSpec, "raspberrypi4", "0.1.0", "out"));
+        Assert.Contains("board 'raspberrypi4' boots with Tryboot; fwtool image build makes GRUB EFI images only", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.0", "--version: '1.0'")]
+    [InlineData("v1.0.0", "--version: 'v1.0.0'")]
+    public void A_bad_version_is_a_usage_error(string version, string message)
+    {
+        var error = Fails(2, _images.Build(RootfsInputs.MinimalSpec, "qemu-x86_64", version, "out"));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_other_than_the_specs_is_refused()
+    {
+        var error = Fails(29, _images.Build(RootfsInputs.MinimalSpec, "qemu-x86_64", "0.2.0", "out"));
+        Assert.Contains("minimal.yml: firmware.version is 0.1.0, but the build was asked for 0.2.0", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_key_is_named()
+    {
+        File.Delete(_cli.PathOf("release.key"));
+        var error = Fails(4, _images.Build(RootfsInputs.MinimalSpec, "qemu-x86_64", "0.1.0", "out"));
+        Assert.Contains($"--key: Could not find file '{_cli.PathOf("release.key")}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_larger_than_its_slot_names_both_sizes()
+    {
+        // The repository's boards with qemu-x86_64's slots cut to 4 MiB.
+        Fixture.Expect(0, _cli.Peer("cp", "-a", BootableImages.Boards, "boards"));
+        var board = _cli.PathOf("boards/qemu-x86_64/board.yml");
+        File.WriteAllText(board, File.ReadAllText(board).Replace("size: 192M", "size: 4M", StringComparison.Ordinal));
+        var result = _cli.Fwtool(Fixture.Epoch, ["image", "build", RootfsInputs.MinimalSpec, "--board", "qemu-x86_64", "--boards", _cli.PathOf("boards"),
+            "--version", "0.1.0", "--key", "release.key", "--out", "out", .. _images.Sources]);
+        var error = Fails(5, result);
+        Assert.Matches(@"minimal\.yml: the root filesystem is \d+ bytes \(\d+ MiB\), larger than partition 'rootfs-a' of 4194304 bytes \(4 MiB\)", error);
+    }
+}

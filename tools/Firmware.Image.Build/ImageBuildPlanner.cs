@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using Firmware.Boards;
+using Firmware.Disk.Gpt;
+using Firmware.Image.Build.Esp;
+using Firmware.Image.Build.Grub;
+using Firmware.Image.Spec;
+using Firmware.Oci.Model;
+using Firmware.Versioning;
+
+namespace Firmware.Image.Build;
+
+/// <summary>
+/// Checks a request against its board and spec, and turns it into an <see cref="ImageBuildPlan"/>:
+/// the GPT from board.yml, the ESP's files, the roots (resolved through <see cref="RootfsPlanner"/>,
+/// so every image is found before anything is written).
+/// </summary>
+public sealed class ImageBuildPlanner
+{
+    /// <summary>Where the ESP is mounted on a device; board.yml names the environment block by its path under it.</summary>
+    public const string EspMountPoint = "/boot/efi/";
+
+    private readonly RootfsPlanner _roots;
+
+    /// <summary>Plans roots with <paramref name="roots"/>.</summary>
+    public ImageBuildPlanner(RootfsPlanner roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        _roots = roots;
+    }
+
+    /// <summary>Plans <paramref name="request"/>.</summary>
+    /// <exception cref="ImageBuildException">The board, spec and version do not go together.</exception>
+    /// <exception cref="Firmware.Oci.OciException">An image cannot be resolved.</exception>
+    public async Task<ImageBuildPlan> PlanAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var board = request.Board;
+        Check(request);
+        var environment = EspPathOf(board);
+        var name = Path.GetFileNameWithoutExtension(request.Spec.Source);
+        var seed = Encoding.UTF8.GetBytes($"{name}-{board.Name}-{request.Version}");
+        GptTable table;
+        try
+        {
+            table = GptLayoutPlanner.Plan(board.Disk.ToRequests(), board.Disk.SizeBytes, seed, board.Disk.SectorSize);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ImageBuildException(ImageBuildError.LayoutInvalid, $"{board.Source}: disk: {e.Message}", e);
+        }
+
+        var grub = GrubTarget.For(board.Architecture);
+        var rootA = await PlanRootAsync(request, request.Spec, cancellationToken);
+        var rootB = request.SlotBSpec is { } b ? await PlanRootAsync(request, b, cancellationToken) : null;
+        var partitions = board.Disk.Partitions.Select((p, i) =>
+        {
+            var entry = table.Find(p.Name)!;
+            return new PlannedPartition(i + 1, p.Name, p.Role, entry.FirstLba * table.SectorSize, entry.Sectors * table.SectorSize, Contents(p.Role, request));
+        }).ToList();
+        return new ImageBuildPlan
+        {
+            Request = request,
+            Name = name,
+            Table = table,
+            Partitions = partitions,
+            Grub = grub,
+            EspFiles = ["EFI/BOOT/" + grub.BootFile, $"{GrubEfiImage.EspDirectory}/ab.cfg", $"{GrubEfiImage.EspDirectory}/grub.cfg", environment],
+            EspSerial = BitConverter.ToUInt32(SHA256.HashData([.. seed, .. "esp"u8])),
+            DataUuid = DerivedGuid.Create(seed, "data-filesystem"),
+            RootA = rootA,
+            RootB = rootB,
+            Mtime = request.SourceDateEpoch ?? FatImage.FatEpoch,
+        };
+    }
+
+    /// <summary>The environment block's path on the ESP, from board.yml's <c>bootloader.environment</c>.</summary>
+    /// <exception cref="ImageBuildException">It is not under <see cref="EspMountPoint"/>.</exception>
+    public static string EspPathOf(Board board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        var environment = board.Bootloader.Environment;
+        return environment.StartsWith(EspMountPoint, StringComparison.Ordinal) && environment.Length > EspMountPoint.Length
+            ? environment[EspMountPoint.Length..]
+            : throw new ImageBuildException(ImageBuildError.LayoutInvalid,
+                $"{board.Source}: bootloader.environment: '{environment}' is not on the ESP (under {EspMountPoint}), where GRUB reads it");
+    }
+
+    private static void Check(ImageBuildRequest request)
+    {
+        var (spec, board) = (request.Spec, request.Board);
+        if (board.Bootloader.Backend != BootloaderBackend.Grub)
+        {
+            throw new ImageBuildException(ImageBuildError.BootloaderUnsupported,
+                $"{board.Source}: board '{board.Name}' boots with {board.Bootloader.Backend}; fwtool image build makes GRUB EFI images only (boards with bootloader.backend: grub)");
+        }
+
+        if (spec.Firmware?.Compatible is { Count: > 0 } compatible && !compatible.Contains(board.Name, StringComparer.Ordinal))
+        {
+            throw new ImageBuildException(ImageBuildError.BoardNotCompatible,
+                $"{spec.Source}: firmware.compatible lists {string.Join(", ", compatible)}, not board '{board.Name}' ({board.Architecture})");
+        }
+
+        if (spec.Kernel is null)
+        {
+            throw new ImageBuildException(ImageBuildError.KernelMissing, $"{spec.Source}: the spec has no kernel section, so no slot could boot");
+        }
+
+        if (!FirmwareVersion.TryParse(request.Version, out var version))
+        {
+            throw new ArgumentException($"--version: '{request.Version}' is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE])", nameof(request));
+        }
+
+        if (spec.Firmware?.Version is { } declared && declared != version)
+        {
+            throw new ImageBuildException(ImageBuildError.VersionConflict,
+                $"{spec.Source}: firmware.version is {declared}, but the build was asked for {version}");
+        }
+
+        foreach (var role in new[] { PartitionRole.Esp, PartitionRole.RootA, PartitionRole.RootB })
+        {
+            if (board.Disk.Find(role) is null)
+            {
+                throw new ImageBuildException(ImageBuildError.PartitionMissing, $"{board.Source}: disk: no partition with role {role}");
+            }
+        }
+
+        if (request.SlotBSpec is not null && request.SlotBImage is not null)
+        {
+            throw new ArgumentException("slot B is filled from a spec or from an image, not both", nameof(request));
+        }
+    }
+
+    private Task<RootfsPlan> PlanRootAsync(ImageBuildRequest request, ImageSpec spec, CancellationToken cancellationToken) =>
+        _roots.PlanAsync(new RootfsBuildRequest
+        {
+            Spec = spec,
+            Platform = request.Board.Architecture == "arm64" ? Platform.LinuxArm64 : Platform.LinuxAmd64,
+            Sources = request.Sources,
+            SourceDateEpoch = request.SourceDateEpoch,
+        }, cancellationToken);
+
+    private static string Contents(PartitionRole role, ImageBuildRequest request) => role switch
+    {
+        PartitionRole.Esp => "FAT: GRUB EFI, grub.cfg, ab.cfg, environment (slot A)",
+        PartitionRole.RootA => $"squashfs of {request.Spec.Source} with /boot/vmlinuz and /boot/initramfs.img",
+        PartitionRole.RootB => request.SlotBSpec is { } b ? $"squashfs of {b.Source} with /boot/vmlinuz and /boot/initramfs.img"
+            : request.SlotBImage is { } image ? $"squashfs {image}" : "empty",
+        PartitionRole.Data => "ext4, empty",
+        _ => "empty",
+    };
+}

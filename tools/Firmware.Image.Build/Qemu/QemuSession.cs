@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Firmware.HostTools;
+
+namespace Firmware.Image.Build.Qemu;
+
+/// <summary>
+/// One run of QEMU on an image: a private copy of the UEFI variable store (and of the disk when
+/// asked, so the image itself is left as built), QEMU attached to this process's standard input and
+/// output so its serial console is the terminal, and the copies removed when QEMU ends.
+/// </summary>
+public static class QemuSession
+{
+    /// <summary>Boots <paramref name="image"/> and waits for QEMU to end.</summary>
+    /// <returns>QEMU's exit status.</returns>
+    /// <exception cref="HostToolMissingException">QEMU is not installed.</exception>
+    public static async Task<int> RunAsync(QemuMachine machine, UefiFirmware firmware, string image, bool diskCopy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(firmware);
+        if (!File.Exists(image))
+        {
+            throw new FileNotFoundException($"{image}: no such image", image);
+        }
+
+        var work = Directory.CreateTempSubdirectory("fwtool-qemu-").FullName;
+        try
+        {
+            var vars = Path.Combine(work, "vars.fd");
+            File.Copy(firmware.VarsTemplate, vars);
+            var disk = image;
+            if (diskCopy)
+            {
+                disk = Path.Combine(work, Path.GetFileName(image));
+                File.Copy(image, disk);
+            }
+
+            var start = new ProcessStartInfo(machine.Program.Program) { UseShellExecute = false };
+            foreach (var argument in QemuCommandLine.Create(machine, firmware, vars, disk))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            Process process;
+            try
+            {
+                process = Process.Start(start) ?? throw new Win32Exception($"{machine.Program.Program} did not start");
+            }
+            catch (Win32Exception e)
+            {
+                throw new HostToolMissingException(machine.Program, e);
+            }
+
+            using (process)
+            {
+                try
+                {
+                    await process.WaitForExitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(CancellationToken.None);
+                    throw;
+                }
+
+                return process.ExitCode;
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}

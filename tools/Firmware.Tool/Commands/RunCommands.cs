@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Firmware.Boards;
+using Firmware.Cli;
+using Firmware.Disk.Gpt;
+using Firmware.HostTools;
+using Firmware.Image.Build;
+using Firmware.Image.Build.Qemu;
+
+namespace Firmware.Tool.Commands;
+
+/// <summary><c>fwtool run qemu IMAGE [--arch amd64|arm64] [--board B] [--memory MIB] [--disk-copy]</c>: boot a disk image under QEMU (TCG) with UEFI, the serial console on this terminal.</summary>
+internal static class RunCommands
+{
+    public static Command Create()
+    {
+        var image = new Argument<string>("IMAGE") { Description = "A raw disk image, such as fwtool image build writes." };
+        var arch = new Option<string?>("--arch") { Description = "amd64 or arm64; default: the board's, else what the image's root partitions say." };
+        var board = new Option<string?>("--board") { Description = "Take the machine, CPU and memory from this board's qemu: section." };
+        var boards = new Option<string>("--boards") { Description = "The folder of board folders.", DefaultValueFactory = _ => "boards" };
+        var memory = new Option<int?>("--memory") { Description = "Guest memory in MiB (default: the board's, else 512)." };
+        var diskCopy = new Option<bool>("--disk-copy") { Description = "Boot a copy of the image, leaving the image as built (GRUB writes its environment at trial boots)." };
+        var qemu = new Command("qemu", "Boot a disk image under QEMU with UEFI firmware (OVMF or AAVMF, found automatically) and TCG; the serial console is standard input and output.")
+        {
+            image, arch, board, boards, memory, diskCopy,
+        };
+        qemu.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", false, async () =>
+        {
+            var path = result.GetValue(image)!;
+            var machine = result.GetValue(board) is { } name
+                ? QemuMachine.For(new BoardCatalog(result.GetValue(boards)!).Load(name))
+                : QemuMachine.Default(result.GetValue(arch) ?? Detect(path));
+            if (result.GetValue(arch) is { } requested && requested != machine.Architecture)
+            {
+                throw new UsageException($"--arch {requested} does not match board {result.GetValue(board)} ({machine.Architecture})");
+            }
+
+            if (result.GetValue(memory) is { } mib)
+            {
+                machine = machine with { MemoryMiB = mib };
+            }
+
+            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, result.GetValue(diskCopy), cancellationToken);
+        }, Classify));
+        return new Command("run", "Run images.") { qemu };
+    }
+
+    private static string Detect(string image)
+    {
+        using var disk = File.OpenRead(image);
+        return ImageArchitecture.Detect(disk)
+            ?? throw new UsageException($"{image}: no x86-64 or arm64 root partition in its GPT; give --arch");
+    }
+
+    private static (int ExitCode, string Message)? Classify(Exception e) => e switch
+    {
+        HostToolMissingException m => (ExitCodes.EmulatorFailed, m.Message),
+        ImageBuildException b => (ExitCodes.EmulatorFailed, b.Message),
+        GptException g => (ExitCodes.Usage, $"not a GPT disk image: {g.Message}"),
+        UnknownBoardException u => (ExitCodes.Usage, $"--board: {u.Message}"),
+        _ => null,
+    };
+}
