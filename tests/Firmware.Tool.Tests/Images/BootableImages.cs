@@ -6,12 +6,13 @@ namespace Firmware.Tool.Tests.Images;
 /// Builds disk images with <c>fwtool image build</c> from a test variant of minimal.yml: the same
 /// image plus a privileged "probe" service with the host's pid namespace that prints /proc/cmdline,
 /// the root and data mounts and the image's version label to the console, then kills the heartbeat
-/// once, so that fwinit's restart of it shows.
+/// once and reports when fwinit has started it again.
 /// </summary>
 internal sealed class BootableImages(RootfsInputs inputs, CliRunner cli)
 {
     public const string Heartbeat = "heartbeat fw-minimal";
     public const string Killed = "probe: killed heartbeat";
+    public const string Back = "probe: heartbeat back";
 
     public static string Boards => Repository.PathOf("boards");
 
@@ -26,7 +27,7 @@ internal sealed class BootableImages(RootfsInputs inputs, CliRunner cli)
         spec = Replace(spec, "files:\n", $$"""
               - name: probe
                 image: fw/busybox:dev
-                command: ["/bin/sh", "-c", "sleep 3; echo \"probe: cmdline $(cat /proc/cmdline)\" > /dev/console; /bin/busybox grep -E ' / | /data ' /proc/1/mounts | /bin/busybox sed 's/^/probe: mount /' > /dev/console; echo \"probe: version $(cat /etc/fw-version)\" > /dev/console; sleep 12; for p in /proc/[0-9]*; do /bin/busybox grep -q 'while [t]rue' $p/cmdline 2>/dev/null && kill -9 ${p#/proc/} && echo \"{{Killed}} ${p#/proc/}\" > /dev/console; done; sleep 100000"]
+                command: ["/bin/sh", "-c", "sleep 3; echo \"probe: cmdline $(cat /proc/cmdline)\" > /dev/console; /bin/busybox grep -E ' / | /data ' /proc/1/mounts | /bin/busybox sed 's/^/probe: mount /' > /dev/console; echo \"probe: version $(cat /etc/fw-version)\" > /dev/console; sleep 12; for p in /proc/[0-9]*; do /bin/busybox grep -q 'while [t]rue' $p/cmdline 2>/dev/null && kill -9 ${p#/proc/} && echo \"{{Killed}} ${p#/proc/}\" > /dev/console; done; for i in $(/bin/busybox seq 90); do sleep 2; for p in /proc/[0-9]*; do /bin/busybox grep -q 'while [t]rue' $p/cmdline 2>/dev/null && echo \"{{Back}} ${p#/proc/}\" > /dev/console && sleep 100000; done; done; sleep 100000"]
                 pid: host
                 capabilities: [all]
                 devices:
@@ -62,11 +63,12 @@ internal sealed class BootableImages(RootfsInputs inputs, CliRunner cli)
     public static long OffsetOf(JsonElement report, string name) =>
         report.GetProperty("partitions").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name).GetProperty("offset").GetInt64();
 
-    /// <summary>Boots <paramref name="image"/> with <c>fwtool run qemu</c> until the probe killed the heartbeat.</summary>
+    /// <summary>Boots <paramref name="image"/> with <c>fwtool run qemu</c> until the probe has seen the heartbeat it killed come back.</summary>
     public static QemuConsole.Result Boot(string image, string board) =>
         QemuConsole.Run(Path.Combine(AppContext.BaseDirectory, "fwtool"), ["run", "qemu", image, "--board", board, "--boards", Boards, "--disk-copy"],
-            TimeSpan.FromMinutes(8), stopAtFinalMarker: true, Killed,
-            "fw-grub: booting slot", "fw-initramfs: started", "fw-initramfs: switching to /sbin/init", "fw-init: onboot 000-prepare done", Heartbeat, "probe: cmdline");
+            TimeSpan.FromMinutes(8), stopAtFinalMarker: true, Back,
+            "fw-grub: booting slot", "fw-initramfs: started", "fw-initramfs: switching to /sbin/init", "fw-init: onboot 000-prepare done", Heartbeat, "probe: cmdline",
+            Killed, "fw-init: service heartbeat exited (");
 
     private static string Replace(string text, string old, string replacement)
     {
