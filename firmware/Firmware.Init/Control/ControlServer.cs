@@ -80,12 +80,13 @@ public sealed class ControlServer : IDisposable
         {
             try
             {
+                // Not tied to Dispose: the reply to a reboot request must still go out after the
+                // way down has closed the listener.
                 var peer = PeerOf(client);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                timeout.CancelAfter(ReadTimeout);
+                using var timeout = new CancellationTokenSource(ReadTimeout);
                 var line = await ReadLineAsync(client, timeout.Token).ConfigureAwait(false);
                 var reply = line is null ? "error request too long" : _handler(ControlRequest.Parse(line), peer);
-                await client.SendAsync(Encoding.UTF8.GetBytes(reply + "\n"), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                await client.SendAsync(Encoding.UTF8.GetBytes(reply + "\n"), SocketFlags.None, timeout.Token).ConfigureAwait(false);
                 client.Shutdown(SocketShutdown.Send);
                 await DrainAsync(client, timeout.Token).ConfigureAwait(false);
             }
@@ -148,7 +149,7 @@ public sealed class ControlServer : IDisposable
         }
     }
 
-    /// <summary>Stops accepting; the socket file is left for the unmount.</summary>
+    /// <summary>Stops accepting; connections already accepted are answered. The socket file is left for the unmount.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
