@@ -41,7 +41,10 @@ using var usr2 = PosixSignalRegistration.Create((PosixSignal)12, c => Signalled(
 // needs those statuses: with SIGCHLD back at SIG_DFL (children still become zombies, unlike
 // SIG_IGN) only the launcher's waitpid reaps them. The registrations above have initialized the
 // runtime's signal handling, so nothing installs the handler again.
-Libc.Signal(Libc.SIGCHLD, 0);
+if (Libc.Signal(Libc.SIGCHLD, 0) == -1)
+{
+    log.Line($"warning: cannot reset SIGCHLD: {Libc.LastError()}; exits may be lost to the runtime");
+}
 
 try
 {

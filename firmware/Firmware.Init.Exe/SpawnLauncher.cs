@@ -116,7 +116,8 @@ internal sealed unsafe class SpawnLauncher : IProcessLauncher
             }
             else if (Marshal.GetLastPInvokeError() != Libc.EINTR)
             {
-                // No children at all (ECHILD): sleep until one is started or SIGCHLD says one appeared.
+                // No children at all (ECHILD): sleep until one is started, or for a second, after which
+                // an orphan the kernel has handed to process 1 meanwhile is reaped.
                 lock (_wake)
                 {
                     if (!_woken)

@@ -11,14 +11,10 @@ namespace Firmware.Native;
 internal static partial class Libc
 {
     public const int EINTR = 4;
-    public const int ECHILD = 10;
 
+    // mount(2) flags for the remount read-only (linux/mount.h); the boot mounts' flags are KernelMount's.
     public const ulong MsRdOnly = 1;
-    public const ulong MsNoSuid = 2;
-    public const ulong MsNoDev = 4;
-    public const ulong MsNoExec = 8;
     public const ulong MsRemount = 32;
-    public const ulong MsRelatime = 1 << 21;
 
     /// <summary>SIOCGIFFLAGS and SIOCSIFFLAGS (linux/sockios.h); IFF_UP (linux/if.h).</summary>
     public const ulong SiocGetInterfaceFlags = 0x8913;
@@ -32,7 +28,6 @@ internal static partial class Libc
     // posix_spawnattr_t flags (spawn.h, glibc).
     public const short SpawnSetSignalDefault = 0x04;
     public const short SpawnSetSignalMask = 0x08;
-    public const short SpawnSetSid = 0x80;
 
     /// <summary>Larger than glibc's posix_spawnattr_t (336 bytes), posix_spawn_file_actions_t (80) and sigset_t (128) on every architecture.</summary>
     public const int OpaqueSize = 1024;
@@ -78,9 +73,6 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     public static partial int WaitPid(int pid, out int status, int options);
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    public static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "getpid")]
     public static partial int GetPid();

@@ -3,6 +3,7 @@ namespace Firmware.Init.Boot;
 /// <summary>A filesystem the init mounts at boot (mount(2)'s arguments; <paramref name="Target"/> as the device sees it).</summary>
 public sealed record KernelMount(string Source, string Target, string Type, ulong Flags, string? Data)
 {
+    // MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_RELATIME (linux/mount.h).
     private const ulong NoSuid = 2, NoDev = 4, NoExec = 8, Relatime = 1 << 21;
 
     /// <summary>

@@ -80,13 +80,15 @@ public sealed class ControlServer : IDisposable
         {
             try
             {
+                // Not tied to Dispose: the reply to a reboot request must still go out after the
+                // way down has closed the listener.
                 var peer = PeerOf(client);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                timeout.CancelAfter(ReadTimeout);
+                using var timeout = new CancellationTokenSource(ReadTimeout);
                 var line = await ReadLineAsync(client, timeout.Token).ConfigureAwait(false);
                 var reply = line is null ? "error request too long" : _handler(ControlRequest.Parse(line), peer);
-                await client.SendAsync(Encoding.UTF8.GetBytes(reply + "\n"), SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                client.Shutdown(SocketShutdown.Both);
+                await client.SendAsync(Encoding.UTF8.GetBytes(reply + "\n"), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                client.Shutdown(SocketShutdown.Send);
+                await DrainAsync(client, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
             {
@@ -130,7 +132,24 @@ public sealed class ControlServer : IDisposable
         return null;
     }
 
-    /// <summary>Stops accepting; the socket file is left for the unmount.</summary>
+    // Closing a Unix socket with unread input resets the connection, and the client would lose the
+    // reply: what is left of a request that was too long is read and dropped, a little at most.
+    private static async Task DrainAsync(Socket client, CancellationToken cancellationToken)
+    {
+        var scrap = new byte[ControlRequest.MaxLength];
+        for (var total = 0; total < 64 * ControlRequest.MaxLength;)
+        {
+            var read = await client.ReceiveAsync(scrap, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+
+            total += read;
+        }
+    }
+
+    /// <summary>Stops accepting; connections already accepted are answered. The socket file is left for the unmount.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

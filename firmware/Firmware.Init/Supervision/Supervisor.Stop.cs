@@ -37,17 +37,13 @@ public sealed partial class Supervisor
 
         foreach (var (service, child) in live)
         {
-            var exit = await StopAsync(service.Name, child).ConfigureAwait(false);
-            lock (_gate)
-            {
-                service.State = new Stopped(exit, _clock.GetUtcNow());
-                Publish();
-            }
+            await StopAsync(service, child).ConfigureAwait(false);
         }
     }
 
-    private async Task<ExitStatus?> StopAsync(string name, IChildProcess child)
+    private async Task StopAsync(Service service, IChildProcess child)
     {
+        var name = service.Name;
         _log.Line($"stopping service {name} (pid {child.Pid})");
         await _runc.KillAsync(name, "TERM").ConfigureAwait(false);
         if (!await ExitsWithin(child, _policy.StopGrace).ConfigureAwait(false))
@@ -56,15 +52,26 @@ public sealed partial class Supervisor
             await _runc.KillAsync(name, "KILL").ConfigureAwait(false);
             if (!await ExitsWithin(child, _policy.KillGrace).ConfigureAwait(false))
             {
+                lock (_gate)
+                {
+                    service.State = new Stopped(null, _clock.GetUtcNow());
+                    Publish();
+                }
+
                 _log.Line($"service {name} did not end after SIGKILL; going on without it");
-                return null;
+                return;
             }
         }
 
         var exit = await child.Exited.ConfigureAwait(false);
+        lock (_gate)
+        {
+            service.State = new Stopped(exit, _clock.GetUtcNow());
+            Publish();
+        }
+
         _log.Line($"service {name} stopped ({exit})");
         await _runc.DeleteAsync(name).ConfigureAwait(false);
-        return exit;
     }
 
     private async Task<bool> ExitsWithin(IChildProcess child, TimeSpan timeout)

@@ -68,12 +68,11 @@ public sealed partial class Supervisor
             {
                 Launch(service);
             }
-
-            Publish();
         }
     }
 
-    // Under the lock.
+    // Under the lock. Here and below, the table is published before the console line, so a test
+    // that has seen the line finds the table already saying it.
     private void Launch(Service service)
     {
         var now = _clock.GetUtcNow();
@@ -91,6 +90,7 @@ public sealed partial class Supervisor
 
         service.State = new Starting(child, now);
         service.Launched = now;
+        Publish();
         _log.Line($"service {service.Name} started (pid {child.Pid})");
         service.Timer = _clock.CreateTimer(_ => Up(service, child), null, _policy.UpAfter, Timeout.InfiniteTimeSpan);
         child.Exited.ContinueWith(t => Ended(service, child, t.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -104,8 +104,8 @@ public sealed partial class Supervisor
             {
                 service.CancelTimer();
                 service.State = new Running(child, _clock.GetUtcNow());
-                _log.Line($"service {service.Name} running");
                 Publish();
+                _log.Line($"service {service.Name} running");
             }
         }
     }
@@ -141,6 +141,7 @@ public sealed partial class Supervisor
             if (exit.Success)
             {
                 service.State = new Exited(now);
+                Publish();
                 _log.Line($"service {service.Name} exited (status 0), not restarted");
                 _ = _runc.DeleteAsync(service.Name);
             }
@@ -148,8 +149,6 @@ public sealed partial class Supervisor
             {
                 Fail(service, exit, now);
             }
-
-            Publish();
         }
     }
 
@@ -159,6 +158,7 @@ public sealed partial class Supervisor
         service.ConsecutiveFailures++;
         var delay = _policy.DelayAfter(service.ConsecutiveFailures);
         service.State = new Failed(exit, now + delay, now);
+        Publish();
         _log.Line($"service {service.Name} exited ({exit}), restart {service.Restarts + 1} in {Seconds(delay)} s");
         service.Timer = _clock.CreateTimer(_ => _ = RestartAsync(service), null, delay, Timeout.InfiniteTimeSpan);
     }
@@ -182,7 +182,6 @@ public sealed partial class Supervisor
 
             service.Restarts++;
             Launch(service);
-            Publish();
         }
     }
 

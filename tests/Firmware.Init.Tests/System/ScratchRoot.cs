@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Firmware.Init.Tests.System;
 
 /// <summary>
@@ -22,9 +24,16 @@ public sealed class ScratchRoot : IDisposable
         esac
         """;
 
+    // The real runc, its state kept below the root (a device keeps it in /run/runc, on tmpfs).
+    private const string RealRunc = """
+        #!/bin/sh
+        exec /usr/sbin/runc --root "$(dirname "$0")/../../run/runc" "$@"
+        """;
+
     private readonly ScratchDirectory _scratch = new();
 
-    public ScratchRoot()
+    /// <summary>A root whose runc is the stand-in script, or with <paramref name="realRunc"/> Debian's runc.</summary>
+    public ScratchRoot(bool realRunc = false)
     {
         // Other uids must reach the control socket for the peer-credential check to be what refuses them.
         File.SetUnixFileMode(Path, (UnixFileMode)0x1ED);
@@ -33,7 +42,7 @@ public sealed class ScratchRoot : IDisposable
             Directory.CreateDirectory(Of(directory));
         }
 
-        File.WriteAllText(Of("usr/bin/runc"), FakeRunc.ReplaceLineEndings("\n") + "\n");
+        File.WriteAllText(Of("usr/bin/runc"), (realRunc ? RealRunc : FakeRunc).ReplaceLineEndings("\n") + "\n");
         File.SetUnixFileMode(Of("usr/bin/runc"), (UnixFileMode)0x1ED);
         File.WriteAllText(Of("etc/hostname"), "fw-test\n");
     }
@@ -48,6 +57,29 @@ public sealed class ScratchRoot : IDisposable
         var bundle = Directory.CreateDirectory(Of($"containers/{kind}/{name}")).FullName;
         File.WriteAllText(global::System.IO.Path.Combine(bundle, "config.json"), "{}\n");
         File.WriteAllText(global::System.IO.Path.Combine(bundle, "run"), script + "\n");
+    }
+
+    /// <summary>
+    /// Adds /containers/KIND/NAME as a real OCI bundle: <c>runc spec</c>'s default config.json
+    /// (without a terminal, root read-only) running <c>sh -c SCRIPT</c> in a root of busybox-static.
+    /// </summary>
+    public void RuncBundle(string kind, string name, string script)
+    {
+        var bundle = Directory.CreateDirectory(Of($"containers/{kind}/{name}")).FullName;
+        var bin = Directory.CreateDirectory(global::System.IO.Path.Combine(bundle, "rootfs", "bin")).FullName;
+        File.Copy("/bin/busybox", global::System.IO.Path.Combine(bin, "busybox"));
+        foreach (var applet in new[] { "sh", "sleep", "echo" })
+        {
+            File.CreateSymbolicLink(global::System.IO.Path.Combine(bin, applet), "busybox");
+        }
+
+        var spec = ProcessRunner.Run("runc", ["spec"], bundle);
+        Assert.True(spec.ExitCode == 0, spec.ToString());
+        var config = JsonNode.Parse(File.ReadAllText(global::System.IO.Path.Combine(bundle, "config.json")))!;
+        config["process"]!["terminal"] = false;
+        config["process"]!["args"] = new JsonArray("/bin/sh", "-c", script);
+        config["root"]!["readonly"] = true;
+        File.WriteAllText(global::System.IO.Path.Combine(bundle, "config.json"), config.ToJsonString());
     }
 
     public string[] Lines(string relative) => File.Exists(Of(relative)) ? File.ReadAllLines(Of(relative)) : [];
