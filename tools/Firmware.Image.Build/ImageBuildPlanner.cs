@@ -65,7 +65,7 @@ public sealed class ImageBuildPlanner
             Table = table,
             Partitions = partitions,
             Grub = grub,
-            EspFiles = ["EFI/BOOT/" + grub.BootFile, $"{GrubEfiImage.EspDirectory}/ab.cfg", $"{GrubEfiImage.EspDirectory}/grub.cfg", environment],
+            EspFiles = [EspPaths.BootFile(grub), EspPaths.AbScript, EspPaths.GrubConfig, environment],
             EspSerial = BitConverter.ToUInt32(SHA256.HashData([.. seed, .. "esp"u8])),
             DataUuid = DerivedGuid.Create(seed, "data-filesystem"),
             RootA = rootA,

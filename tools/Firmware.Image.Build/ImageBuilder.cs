@@ -163,9 +163,9 @@ public sealed class ImageBuilder
         environment.Set("fw_primary", "A");
         var files = new List<(string, byte[])>
         {
-            ("EFI/BOOT/" + plan.Grub.BootFile, await GrubEfiImage.BuildAsync(plan.Grub, GrubEfiImage.EmbeddedConfig(volumeId), work, cancellationToken)),
-            ($"{GrubEfiImage.EspDirectory}/ab.cfg", await File.ReadAllBytesAsync(Path.Combine(plan.Request.CommonBoardFiles, "grub", "ab.cfg"), cancellationToken)),
-            ($"{GrubEfiImage.EspDirectory}/grub.cfg", System.Text.Encoding.UTF8.GetBytes(
+            (EspPaths.BootFile(plan.Grub), await GrubEfiImage.BuildAsync(plan.Grub, GrubEfiImage.EmbeddedConfig(volumeId), work, cancellationToken)),
+            (EspPaths.AbScript, await File.ReadAllBytesAsync(Path.Combine(plan.Request.CommonBoardFiles, "grub", "ab.cfg"), cancellationToken)),
+            (EspPaths.GrubConfig, System.Text.Encoding.UTF8.GetBytes(
                 BoardGrubConfig.Create(partitionOf(PartitionRole.RootA), partitionOf(PartitionRole.RootB), environmentPath, cmdline))),
             (environmentPath, environment.ToBytes()),
         };

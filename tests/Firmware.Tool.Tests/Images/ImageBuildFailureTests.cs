@@ -84,4 +84,11 @@ public sealed class ImageBuildFailureTests : IDisposable
         var error = Fails(5, result);
         Assert.Matches(@"minimal\.yml: the root filesystem is \d+ bytes \(\d+ MiB\), larger than partition 'rootfs-a' of 4194304 bytes \(4 MiB\)", error);
     }
+
+    [Fact]
+    public void A_slot_B_image_that_is_not_a_squashfs_is_refused()
+    {
+        var error = Fails(29, _images.Build(RootfsInputs.MinimalSpec, "qemu-x86_64", "0.1.0", "out", "--slot-b", "release.pub"));
+        Assert.Contains("InputInvalid: release.pub: not a squashfs image (no 'hsqs' magic), so it cannot fill slot B", error, StringComparison.Ordinal);
+    }
 }

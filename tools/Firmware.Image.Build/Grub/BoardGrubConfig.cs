@@ -27,7 +27,7 @@ public static class BoardGrubConfig
             # Written by fwtool image build (docs/image-build.md). Chooses the slot with ab.cfg and boots
             # the kernel and initramfs inside that slot's squashfs.
             set fw_env=($root)/{environmentFile}
-            source ($root)/{GrubEfiImage.EspDirectory}/ab.cfg
+            source ($root)/{Esp.EspPaths.AbScript}
             regexp --set=1:fw_disk '^([^,]+),' "$root"
             if [ "$fw_boot_slot" = "B" ]; then
                 set fw_part="gpt{slotB.Number}"

@@ -27,7 +27,7 @@ public static class GrubEfiImage
         $"""
         search --no-floppy --fs-uuid --set=root {fatVolumeId}
         set prefix=($root)/{EspDirectory}
-        source ($root)/{EspDirectory}/grub.cfg
+        source ($root)/{Esp.EspPaths.GrubConfig}
 
         """;
 
