@@ -13,7 +13,7 @@
 #
 # Usage:  tests/bench/fleet-bench.sh
 # Environment:
-#   BENCH_RUNS=5            runs of the transfer measurements; the median is reported
+#   BENCH_RUNS=5            runs of the transfer measurements; the median is reported (0: skip them)
 #   BENCH_DEVICES=1000      devices of the rollout measurement
 #   BENCH_WAVES=1%,10%,100% its waves
 #   BENCH_KEEP=1            keep the scratch directory
@@ -73,6 +73,7 @@ serve() { # serve NAME RATE: a controller with its own database and store; print
     echo "$pid http://127.0.0.1:$port/"
 }
 
+if (( RUNS > 0 )); then
 log "chunk serving: 4 MiB bundle, $RUNS runs each (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 : >controller.txt; : >peer.txt
 for run in $(seq "$RUNS"); do
@@ -83,6 +84,7 @@ for run in $(seq "$RUNS"); do
 done
 C=$(median <controller.txt); P=$(median <peer.txt)
 printf 'chunk serving (MiB/s, median of %s): controller %s, bare MQTT peer %s, ratio %s\n' "$RUNS" "$C" "$P" "$(awk -v c="$C" -v p="$P" 'BEGIN { printf "%.2f", c / p }')"
+fi
 
 log "rollout: $DEVICES devices, waves $WAVES (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 read -r pid url < <(serve fleet 1GiB/s)

@@ -30,8 +30,8 @@ internal sealed class CheapFleet : IAsyncDisposable
         var fleet = new CheapFleet();
         var topics = new FleetTopics();
         var factory = new MqttClientFactory();
-        // Connected 50 at a time. No keep-alive: thousands of clients in one process on a busy
-        // machine miss their pings, and a device the broker drops would not come back.
+        // Connected 50 at a time. A keep-alive of ten minutes: thousands of clients in one process on
+        // a busy machine miss short ones, and a device the broker drops would not come back.
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (i, token) =>
         {
             var id = $"bench-{i:00000}";
@@ -44,7 +44,7 @@ internal sealed class CheapFleet : IAsyncDisposable
             var device = new Device(fleet, client, topics, id, compatible);
             client.ApplicationMessageReceivedAsync += device.OnMessageAsync;
             await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId(id)
-                .WithKeepAlivePeriod(TimeSpan.Zero).WithTimeout(TimeSpan.FromSeconds(120)).Build(), token);
+                .WithKeepAlivePeriod(TimeSpan.FromMinutes(10)).WithTimeout(TimeSpan.FromSeconds(120)).Build(), token);
             await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(topics.For(id, FleetTopicKind.Job), MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(topics.For(id, FleetTopicKind.ChunkResponse), MqttQualityOfServiceLevel.AtLeastOnce).Build(), token);
