@@ -57,6 +57,12 @@ internal sealed class DeviceDouble : IAsyncDisposable
 
     public bool IsConnected => _connection?.IsConnected == true;
 
+    /// <summary>Completed when the device reports its trial.</summary>
+    public TaskCompletionSource InTrial { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A <see cref="DeviceBehaviour.FailHealth"/> device fails its health only once this completes (orders devices in a test).</summary>
+    public Task FailAfter { get; set; } = Task.CompletedTask;
+
     /// <summary>Every progress state reported, in order.</summary>
     public List<(string Job, ProgressState State)> Reports { get; } = [];
 
@@ -197,6 +203,7 @@ internal sealed class DeviceDouble : IAsyncDisposable
         await RebootAsync(job.Bundle.Version);
         _trialJob = job.JobId;
         await ReportAsync(job.JobId, ProgressState.Trial, total: total, done: total);
+        InTrial.TrySetResult();
         switch (Behaviour)
         {
             case DeviceBehaviour.Commit:
@@ -205,6 +212,7 @@ internal sealed class DeviceDouble : IAsyncDisposable
                 await ReportAsync(job.JobId, ProgressState.Committed, JobOutcome.Committed, total, total);
                 break;
             case DeviceBehaviour.FailHealth:
+                await FailAfter.WaitAsync(_stopping.Token);
                 _trialJob = null;
                 await ReportAsync(job.JobId, ProgressState.Reverting, total: total, done: total);
                 await RebootAsync(_previous);

@@ -47,6 +47,7 @@ public sealed class RolloutIntegrationTests : IAsyncDisposable
         var failing = await _fleet.DeviceAsync("dev-bad", DeviceBehaviour.FailHealth, tags: "canary");
         var holding = await _fleet.DeviceAsync("dev-hold", DeviceBehaviour.HoldTrial, tags: "canary");
         var spared = await _fleet.DeviceAsync("dev-spared");
+        failing.FailAfter = holding.InTrial.Task;                             // so dev-hold is in its trial when the budget runs out
         await _fleet.KnowsAsync("dev-bad", "dev-hold", "dev-spared");
         var rollout = await _fleet.StartRolloutAsync("100%", maxFailures: "0", target: "tag=canary");
         Assert.Equal(2, rollout.Targets);
@@ -84,8 +85,9 @@ public sealed class RolloutIntegrationTests : IAsyncDisposable
     [Fact]
     public async Task Chunk_requests_are_paced_by_the_device_rate_and_the_download_still_completes()
     {
-        // About 40 KB at 16 KiB/s: most chunks wait for the device's bucket.
-        var controller = await _fleet.StartControllerAsync(new ChunkRates(16 << 10, 1 << 20));
+        // About 40 KB at 8 KiB/s: after the first second's burst, chunks wait for the device's bucket
+        // (a device slower than that by itself would never wait, hence so low a rate).
+        var controller = await _fleet.StartControllerAsync(new ChunkRates(8 << 10, 1 << 20));
         await _fleet.DeviceAsync("dev-slow");
         await _fleet.KnowsAsync("dev-slow");
         var rollout = await _fleet.StartRolloutAsync("100%");

@@ -27,6 +27,7 @@ public sealed class RolloutArgumentTests : IDisposable
         var result = _cli.Fwtool(["rollout", "start", "missing.fwb", .. waves, option, value]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

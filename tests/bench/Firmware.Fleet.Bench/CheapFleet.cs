@@ -19,26 +19,37 @@ internal sealed class CheapFleet : IAsyncDisposable
     private readonly List<IMqttClient> _clients = [];
     private long _chunks;
 
+    private long _retries;
+
     public long ChunksReceived => Interlocked.Read(ref _chunks);
+
+    public long Retries => Interlocked.Read(ref _retries);
 
     public static async Task<CheapFleet> ConnectAsync(int port, int count, string compatible)
     {
         var fleet = new CheapFleet();
         var topics = new FleetTopics();
         var factory = new MqttClientFactory();
-        for (var i = 0; i < count; i++)
+        // Connected 50 at a time. A keep-alive of ten minutes: thousands of clients in one process on
+        // a busy machine miss short ones, and a device the broker drops would not come back.
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (i, token) =>
         {
             var id = $"bench-{i:00000}";
             var client = factory.CreateMqttClient();
-            fleet._clients.Add(client);
+            lock (fleet._clients)
+            {
+                fleet._clients.Add(client);
+            }
+
             var device = new Device(fleet, client, topics, id, compatible);
             client.ApplicationMessageReceivedAsync += device.OnMessageAsync;
-            await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId(id).WithTimeout(TimeSpan.FromSeconds(60)).Build());
+            await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId(id)
+                .WithKeepAlivePeriod(TimeSpan.FromMinutes(10)).WithTimeout(TimeSpan.FromSeconds(120)).Build(), token);
             await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(topics.For(id, FleetTopicKind.Job), MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(topics.For(id, FleetTopicKind.ChunkResponse), MqttQualityOfServiceLevel.AtLeastOnce).Build());
+                .WithTopicFilter(topics.For(id, FleetTopicKind.ChunkResponse), MqttQualityOfServiceLevel.AtLeastOnce).Build(), token);
             await device.BirthAsync("1.0.0");
-        }
+        });
 
         return fleet;
     }
@@ -99,9 +110,20 @@ internal sealed class CheapFleet : IAsyncDisposable
             {
                 var batch = wanted.Skip(next).Take(8).ToList();
                 await PublishAsync(FleetTopicKind.ChunkRequest, new ChunkRequest { JobId = job.JobId, Bundle = bundle.Id, Want = batch }.ToJson(), retain: false);
-                foreach (var _ in batch)
+                // A batch not answered within 30 s is asked again, as the agent does (protocol.md section 4).
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                var answered = 0;
+                try
                 {
-                    await _arrived.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+                    for (; answered < batch.Count; answered++)
+                    {
+                        await _arrived.Reader.ReadAsync(patience.Token);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref fleet._retries);
+                    continue;
                 }
 
                 next += batch.Count;

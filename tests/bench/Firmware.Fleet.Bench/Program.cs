@@ -100,7 +100,7 @@ switch (mode)
         var received = Metric(metrics, "fleet_controller_messages_received_total");
         var lost = count - view.Committed;
         Console.WriteLine(FormattableString.Invariant(
-            $"devices={count} state={view.State} seconds={seconds:0.0} registered_s={registered:0.0} committed={view.Committed} lost={lost} stale={stale} controller_messages={received} messages_per_s={received / (seconds + registered):0} chunk_messages={devices.ChunksReceived}"));
+            $"devices={count} state={view.State} seconds={seconds:0.0} registered_s={registered:0.0} committed={view.Committed} lost={lost} stale={stale} controller_messages={received} messages_per_s={received / (seconds + registered):0} chunk_messages={devices.ChunksReceived} re_requests={devices.Retries}"));
         await devices.DisposeAsync();
         break;
     }

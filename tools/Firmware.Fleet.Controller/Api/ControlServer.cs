@@ -159,7 +159,8 @@ public sealed class ControlServer : IDisposable
 
     private static (int Status, ErrorView View)? Classify(Exception e) => e switch
     {
-        ArgumentException or JsonException => (400, new ErrorView("usage", e.Message)),
+        ArgumentException a => (400, new ErrorView("usage", Rollouts.RolloutArguments.Describe(a))),
+        JsonException => (400, new ErrorView("usage", e.Message)),
         KeyNotFoundException => (404, new ErrorView("notFound", e.Message)),
         InvalidOperationException => (409, new ErrorView("conflict", e.Message)),
         BundleException b => (422, new ErrorView("bundle", b.Describe(), (int)b.Class)),

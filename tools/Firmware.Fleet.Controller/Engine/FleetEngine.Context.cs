@@ -23,11 +23,11 @@ public sealed partial class FleetEngine
 
         public TimeSpan Soak => rollout.Spec.Soak;
 
-        private IEnumerable<JobRecord> Installs => engine.JobsOf(rollout.Id).Where(j => j.Action == JobAction.Install);
+        private IEnumerable<JobRecord> Installs => engine.InstallsOf(rollout.Id).Values;
 
         public void StartInstalls(int wave)
         {
-            var started = Installs.ToDictionary(j => j.DeviceId, StringComparer.Ordinal);
+            var started = engine.InstallsOf(rollout.Id);
             var inFlight = started.Values.Count(j => !j.IsTerminal);
             var bundle = engine._bundles(rollout.Spec.BundleId);
             if (bundle is null)
@@ -36,7 +36,7 @@ public sealed partial class FleetEngine
                 return;
             }
 
-            foreach (var deviceId in rollout.Devices.Take(rollout.Plan[wave]).Where(d => !started.ContainsKey(d)))
+            foreach (var deviceId in rollout.Devices.Take(rollout.Plan[wave]).Where(d => !started.ContainsKey(d)).ToList())
             {
                 if (inFlight >= rollout.Spec.MaxConcurrent)
                 {
@@ -68,14 +68,15 @@ public sealed partial class FleetEngine
 
         public bool WaveSettled(int wave)
         {
-            var jobs = Installs.Where(j => j.Wave <= wave).ToDictionary(j => j.DeviceId, StringComparer.Ordinal);
+            var jobs = engine.InstallsOf(rollout.Id);
             return rollout.WaveDevices(wave).All(d => jobs.TryGetValue(d, out var job) && job.IsTerminal);
         }
 
         public (int Committed, int Size) WaveResult(int wave)
         {
-            var devices = rollout.WaveDevices(wave).ToHashSet(StringComparer.Ordinal);
-            return (Installs.Count(j => devices.Contains(j.DeviceId) && j.State == ProgressState.Committed && !j.HealthFailed), devices.Count);
+            var jobs = engine.InstallsOf(rollout.Id);
+            var devices = rollout.WaveDevices(wave).ToList();
+            return (devices.Count(d => jobs.TryGetValue(d, out var job) && job.State == ProgressState.Committed && !job.HealthFailed), devices.Count);
         }
 
         public void CheckHealth(int wave)

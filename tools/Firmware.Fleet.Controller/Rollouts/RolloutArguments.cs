@@ -32,4 +32,11 @@ public static class RolloutArguments
             ? TimeSpan.FromSeconds(value * seconds)
             : throw new ArgumentException($"{option}: '{text}' is not a duration (such as 90s, 2m, 1h, 7d)", nameof(text));
     }
+
+    /// <summary>The message of a refusal from these parsers without the " (Parameter 'x')" that <see cref="ArgumentException"/> appends: the text names its option itself.</summary>
+    public static string Describe(ArgumentException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.ParamName is { } name ? error.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : error.Message;
+    }
 }

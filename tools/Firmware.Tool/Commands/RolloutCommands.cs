@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Firmware.Cli;
 using Firmware.Fleet.Controller.Api;
+using Firmware.Fleet.Controller.Rollouts;
 
 namespace Firmware.Tool.Commands;
 
@@ -44,7 +45,14 @@ internal static class RolloutCommands
             };
 
             // The same parser as the controller's, first here: garbage is refused before the upload.
-            request.ToSpec();
+            try
+            {
+                request.ToSpec();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(RolloutArguments.Describe(e));
+            }
             using var client = ControllerOption.Client(result, url);
             await using var file = File.OpenRead(result.GetValue(bundle)!);
             var stored = await client.AddBundleAsync(file, cancellationToken);
