@@ -66,9 +66,9 @@ public sealed partial class DeviceRuntime : IDisposable
         {
             if (config.Broker is { } broker)
             {
-                _fleet = new FleetLink(this, _composed, _options, broker, bootCount, InstalledVersion);
+                _fleet = new FleetLink(this, _composed, _options, broker, bootCount);
                 _engine = _composed.Engine(_fleet);
-                _fleet.Attach(_engine);
+                _fleet.Attach(_engine, InstalledVersion);
             }
             else
             {

@@ -81,6 +81,20 @@ public sealed class FleetRuntimeTests : IDisposable
 
         Assert.Equal(new BootState(SlotName.B, null, 0), device.Boot.Read());
         Assert.Equal(_image, File.ReadAllBytes(device.Slot(SlotName.B))[.._image.Length]);
+
+        // The agent restarts: its birth names the committed version, not the one flashed.
+        await using (var restarted = device.Start())
+        {
+            DeviceState birth;
+            do
+            {
+                birth = DeviceState.Parse((await controller.NextAsync(FleetTopicKind.State, Timeout)).Payload.ToArray());
+            }
+            while (birth.State != DeviceStatus.Online || birth.BootCount != 3);
+
+            Assert.Equal("1.1.0", birth.Version);
+            Assert.Equal("B", birth.Slot);
+        }
     }
 
     [Fact]
