@@ -47,7 +47,7 @@ public sealed partial class DeviceRuntime
                 Install(fleet, job, update);
                 break;
             case JobAction.Cancel when Interrupts(job, update):
-                Engine.Cancel("cancelled by the controller");
+                Engine.Cancel(job.Deadline <= _clock.GetUtcNow() ? $"the job's deadline {job.Deadline:O} passed" : "cancelled by the controller");
                 break;
             case JobAction.Rollback when Interrupts(job, update):
                 Engine.Cancel("rolled back by the controller");

@@ -39,6 +39,9 @@ public sealed partial class DeviceRuntime : IDisposable
     /// <summary>The engine, once started.</summary>
     public UpdateEngine Engine => _engine ?? throw new InvalidOperationException("The runtime has not started.");
 
+    /// <summary>The device's clock now (job deadlines are compared with it).</summary>
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
     /// <summary>The engine's checkpoint, once started (null before).</summary>
     public Checkpoint? Checkpoint => _engine?.Checkpoint;
 
@@ -179,13 +182,19 @@ public sealed partial class DeviceRuntime : IDisposable
         stop.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Every progress interval: the download's chunk count on <c>progress</c>, and the LED by the connection.</summary>
+    /// <summary>Every progress interval: the download's chunk count on <c>progress</c>, a download past its job's deadline stopped, and the LED by the connection.</summary>
     private async Task TickAsync(CancellationToken stop)
     {
         while (true)
         {
             await Task.Delay(_options.ProgressInterval, _clock, stop).ConfigureAwait(false);
             _fleet?.ReportDownload();
+            if (_fleet?.PastDeadline(_engine?.Checkpoint.Update, _clock.GetUtcNow()) is { } expired)
+            {
+                // Past its deadline a job is not continued (docs/protocol.md 3.3): as if cancelled.
+                Receive(expired with { Action = Firmware.Fleet.Payloads.JobAction.Cancel, Bundle = null });
+            }
+
             ShowLed();
         }
     }

@@ -131,6 +131,12 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
         }
     }
 
+    /// <summary>The job of <paramref name="update"/> when it is still being fetched (offered or downloading) and its deadline has passed.</summary>
+    public JobDocument? PastDeadline(UpdateRecord? update, DateTimeOffset now) =>
+        update is { Finished: false, State: UpdateStateName.Offered or UpdateStateName.Downloading } && Jobs.Load(update.Id) is { } job && job.Deadline <= now
+            ? job
+            : null;
+
     public async Task StopAsync()
     {
         if (_connection is null)

@@ -121,6 +121,25 @@ public sealed class FleetRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_download_past_its_job_s_deadline_stops_and_is_reported_cancelled()
+    {
+        var device = Device();
+        using var slow = await ControllerAsync(new ControllerDouble(_pieces) { ResponseDelay = TimeSpan.FromMilliseconds(300) });
+        await using var running = device.Start();
+        await running.Runtime.Ready.WaitAsync(Timeout);
+        var deadline = running.Runtime.Now.AddSeconds(3);
+        await slow.PublishJobAsync("dev-1", _pieces.Job with { Deadline = deadline });
+
+        var final = (await ReportsUntilFinalAsync(slow))[^1];
+
+        Assert.Equal(ProgressState.Cancelled, final.State);
+        Assert.Equal("Cancelled", final.Error?.Code);
+        Assert.Contains("deadline", final.Error?.Detail, StringComparison.Ordinal);
+        Assert.Equal(new BootState(SlotName.A, null, 0), device.Boot.Read());
+        Assert.Equal(new byte[RuntimeDevice.SlotSize], File.ReadAllBytes(device.Slot(SlotName.B)));
+    }
+
+    [Fact]
     public async Task A_damaged_chunk_is_refused_and_asked_for_again()
     {
         var device = Device();
