@@ -176,7 +176,7 @@ public sealed partial class DeviceRuntime : IDisposable
             }
 
             ShowLed();
-            await TakeJobAsync(stop).ConfigureAwait(false);
+            await TakeJobsAsync(stop).ConfigureAwait(false);
         }
 
         stop.ThrowIfCancellationRequested();
