@@ -49,12 +49,7 @@ public sealed class FleetRuntimeTests : IDisposable
     {
         var device = Device();
         using var controller = await ControllerAsync();
-        await using (var before = device.Start())
-        {
-            await before.Runtime.Ready.WaitAsync(Timeout);
-            await controller.PublishJobAsync("dev-1", _pieces.Job);
-            await before.Runtime.RebootRequested.WaitAsync(Timeout);
-        }
+        await InstallUntilRebootAsync(device, controller);
 
         Assert.Equal([null], device.Reboot.Restarts);
         Assert.Equal(SlotName.B, device.PowerOn());
@@ -144,12 +139,7 @@ public sealed class FleetRuntimeTests : IDisposable
     {
         var device = Device();
         using var controller = await ControllerAsync();
-        await using (var before = device.Start())
-        {
-            await before.Runtime.Ready.WaitAsync(Timeout);
-            await controller.PublishJobAsync("dev-1", _pieces.Job);
-            await before.Runtime.RebootRequested.WaitAsync(Timeout);
-        }
+        await InstallUntilRebootAsync(device, controller);
 
         Assert.Equal(SlotName.B, device.PowerOn());
         device.HoldTrial = new TaskCompletionSource();
@@ -220,6 +210,15 @@ public sealed class FleetRuntimeTests : IDisposable
         Assert.Empty(askedAfter.Intersect(before));
         Assert.DoesNotContain(FleetLimits.HeaderIndex, askedAfter);
         Assert.Equal(_image, File.ReadAllBytes(device.Slot(SlotName.B))[.._image.Length]);
+    }
+
+    /// <summary>The agent takes the job, writes and arms the new slot, and asks for the reboot.</summary>
+    private async Task InstallUntilRebootAsync(RuntimeDevice device, ControllerDouble controller)
+    {
+        await using var running = device.Start();
+        await running.Runtime.Ready.WaitAsync(Timeout);
+        await controller.PublishJobAsync("dev-1", _pieces.Job);
+        await running.Runtime.RebootRequested.WaitAsync(Timeout);
     }
 
     /// <summary>
