@@ -18,17 +18,30 @@ public sealed partial class DeviceRuntime
     /// <summary>Takes a job from the connection: queues it, and interrupts a run it cancels.</summary>
     internal void Receive(JobDocument job)
     {
+        // Queued before the run is interrupted, so the engine's loop finds it when it stops.
+        _jobs.Writer.TryWrite(job);
         if (Interrupts(job, Engine.Checkpoint.Update))
         {
             _run?.Cancel();
         }
-
-        _jobs.Writer.TryWrite(job);
     }
 
-    private async Task TakeJobAsync(CancellationToken stop)
+    /// <summary>
+    /// Waits for a job, then takes every job queued: the one that interrupted a run may be queued
+    /// behind others (the retained job delivered again at the connect).
+    /// </summary>
+    private async Task TakeJobsAsync(CancellationToken stop)
     {
         var job = await _jobs.Reader.ReadAsync(stop).ConfigureAwait(false);
+        do
+        {
+            Take(job);
+        }
+        while (_jobs.Reader.TryRead(out job));
+    }
+
+    private void Take(JobDocument job)
+    {
         if (_fleet is not { } fleet)
         {
             return;
@@ -47,7 +60,7 @@ public sealed partial class DeviceRuntime
                 Install(fleet, job, update);
                 break;
             case JobAction.Cancel when Interrupts(job, update):
-                Engine.Cancel("cancelled by the controller");
+                Engine.Cancel(job.Deadline <= _clock.GetUtcNow() ? $"the job's deadline {job.Deadline:O} passed" : "cancelled by the controller");
                 break;
             case JobAction.Rollback when Interrupts(job, update):
                 Engine.Cancel("rolled back by the controller");

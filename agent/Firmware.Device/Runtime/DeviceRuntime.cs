@@ -39,6 +39,9 @@ public sealed partial class DeviceRuntime : IDisposable
     /// <summary>The engine, once started.</summary>
     public UpdateEngine Engine => _engine ?? throw new InvalidOperationException("The runtime has not started.");
 
+    /// <summary>The device's clock now (job deadlines are compared with it).</summary>
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
     /// <summary>The engine's checkpoint, once started (null before).</summary>
     public Checkpoint? Checkpoint => _engine?.Checkpoint;
 
@@ -66,9 +69,9 @@ public sealed partial class DeviceRuntime : IDisposable
         {
             if (config.Broker is { } broker)
             {
-                _fleet = new FleetLink(this, _composed, _options, broker, bootCount, InstalledVersion);
+                _fleet = new FleetLink(this, _composed, _options, broker, bootCount);
                 _engine = _composed.Engine(_fleet);
-                _fleet.Attach(_engine);
+                _fleet.Attach(_engine, InstalledVersion);
             }
             else
             {
@@ -173,19 +176,25 @@ public sealed partial class DeviceRuntime : IDisposable
             }
 
             ShowLed();
-            await TakeJobAsync(stop).ConfigureAwait(false);
+            await TakeJobsAsync(stop).ConfigureAwait(false);
         }
 
         stop.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Every progress interval: the download's chunk count on <c>progress</c>, and the LED by the connection.</summary>
+    /// <summary>Every progress interval: the download's chunk count on <c>progress</c>, a download past its job's deadline stopped, and the LED by the connection.</summary>
     private async Task TickAsync(CancellationToken stop)
     {
         while (true)
         {
             await Task.Delay(_options.ProgressInterval, _clock, stop).ConfigureAwait(false);
             _fleet?.ReportDownload();
+            if (_fleet?.PastDeadline(_engine?.Checkpoint.Update, _clock.GetUtcNow()) is { } expired)
+            {
+                // Past its deadline a job is not continued (docs/protocol.md 3.3): as if cancelled.
+                Receive(expired with { Action = Firmware.Fleet.Payloads.JobAction.Cancel, Bundle = null });
+            }
+
             ShowLed();
         }
     }

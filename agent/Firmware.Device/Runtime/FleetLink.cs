@@ -24,58 +24,68 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
     private readonly JournalReporter _journal;
     private readonly Lock _reporting = new();
     private readonly RuntimeOptions _options;
+    private readonly BrokerConfig _broker;
+    private readonly long _bootCount;
+    private FleetConnection? _connection;
     private UpdateEngine? _engine;
     private ChunkDownload? _download;
     private int _lastReportedChunks = -1;
 
-    public FleetLink(DeviceRuntime runtime, ComposedDevice composed, RuntimeOptions options, BrokerConfig broker, long bootCount, string version)
+    public FleetLink(DeviceRuntime runtime, ComposedDevice composed, RuntimeOptions options, BrokerConfig broker, long bootCount)
     {
         _runtime = runtime;
         _composed = composed;
         _options = options;
-        var config = composed.Config;
-        var data = config.DataDirectory;
+        _broker = broker;
+        _bootCount = bootCount;
         _journal = new JournalReporter(composed.Device.Storage);
-        Jobs = new JobStore(Path.Combine(data, "jobs"));
-        _outbox = new FleetOutbox(Path.Combine(data, "fleet-outbox.db"));
+        Jobs = new JobStore(Path.Combine(composed.Config.DataDirectory, "jobs"));
+        _outbox = new FleetOutbox(Path.Combine(composed.Config.DataDirectory, "fleet-outbox.db"));
+    }
+
+    /// <summary>The connection, once <see cref="Attach"/> made it.</summary>
+    public FleetConnection? Connection => _connection;
+
+    public JobStore Jobs { get; }
+
+    private FleetConnection Attached => _connection ?? throw new InvalidOperationException("The fleet link is not attached to an engine.");
+
+    /// <summary>
+    /// Wires the engine: the connection (its birth names the version the engine's checkpoint
+    /// records as installed), the <c>mqtt:</c> bundle source and a progress report per state.
+    /// </summary>
+    public void Attach(UpdateEngine engine, string version)
+    {
+        _engine = engine;
+        var config = _composed.Config;
         var identity = new FleetIdentity
         {
             DeviceId = config.DeviceId,
             Board = config.Compatible,
             Compatible = config.Compatible,
             Version = version,
-            Slot = composed.Active.Slot,
-            BootCount = bootCount,
-            Agent = options.AgentVersion,
-            Tags = options.Tags,
+            Slot = _composed.Active.Slot,
+            BootCount = _bootCount,
+            Agent = _options.AgentVersion,
+            Tags = _options.Tags,
         };
-        Connection = new FleetConnection(broker, identity, new FleetTopics(), _outbox, composed.Device.Clock, options.Backoff)
+        _connection = new FleetConnection(_broker, identity, new FleetTopics(), _outbox, _composed.Device.Clock, _options.Backoff)
         {
             JobReceived = job =>
             {
-                runtime.Receive(job);
+                _runtime.Receive(job);
                 return Task.CompletedTask;
             },
             ChunkReceived = OnChunk,
         };
-    }
-
-    public FleetConnection Connection { get; }
-
-    public JobStore Jobs { get; }
-
-    /// <summary>Wires the engine: the <c>mqtt:</c> bundle source and a progress report per state.</summary>
-    public void Attach(UpdateEngine engine)
-    {
-        _engine = engine;
         _composed.Device.Sources.Register(MqttChunkSource.Scheme, location => Source(location[(MqttChunkSource.Scheme.Length + 1)..]));
         engine.StateChanged += OnStateChanged;
     }
 
-    public Task RunAsync(CancellationToken cancellationToken) => Connection.RunAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken) => Attached.RunAsync(cancellationToken);
 
     /// <summary>The bundle source of a job: its chunk download, resumed from the bitmap in the job's directory.</summary>
-    public IBundleSource Source(string jobId) => new MqttChunkSource(jobId, Download(jobId), Connection);
+    public IBundleSource Source(string jobId) => new MqttChunkSource(jobId, Download(jobId), Attached);
 
     /// <inheritdoc/>
     public Task ReportAsync(OutboxEntry outcome, CancellationToken cancellationToken)
@@ -97,7 +107,7 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
         lock (_reporting)
         {
             var total = Jobs.Load(jobId)?.Bundle?.Chunks ?? 0;
-            Connection.Queue(new ProgressReport
+            Attached.Queue(new ProgressReport
             {
                 JobId = jobId,
                 Seq = Jobs.FinalSeq(jobId),
@@ -121,12 +131,23 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
         }
     }
 
+    /// <summary>The job of <paramref name="update"/> when it is still being fetched (offered or downloading) and its deadline has passed.</summary>
+    public JobDocument? PastDeadline(UpdateRecord? update, DateTimeOffset now) =>
+        update is { Finished: false, State: UpdateStateName.Offered or UpdateStateName.Downloading } && Jobs.Load(update.Id) is { } job && job.Deadline <= now
+            ? job
+            : null;
+
     public async Task StopAsync()
     {
+        if (_connection is null)
+        {
+            return;
+        }
+
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await Connection.StopAsync(timeout.Token).ConfigureAwait(false);
+            await _connection.StopAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException)
         {
@@ -136,7 +157,7 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
 
     public void Dispose()
     {
-        Connection.Dispose();
+        _connection?.Dispose();
         _download?.Dispose();
         _outbox.Dispose();
     }
@@ -163,7 +184,7 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
             var total = job.Bundle?.Chunks ?? 0;
             var done = current.State is UpdateStateName.Offered or UpdateStateName.Downloading ? Math.Min(_download?.ChunksDone ?? 0, total) : total;
             _lastReportedChunks = done;
-            Connection.Queue(new ProgressReport { JobId = update.Id, Seq = Jobs.NextSeq(update.Id), State = state, ChunksDone = done, ChunksTotal = total });
+            Attached.Queue(new ProgressReport { JobId = update.Id, Seq = Jobs.NextSeq(update.Id), State = state, ChunksDone = done, ChunksTotal = total });
         }
 
         Flush();
@@ -172,7 +193,7 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
     /// <summary>Sends what is queued, off the caller's thread; what fails stays queued for the next connect.</summary>
     private void Flush()
     {
-        if (!Connection.IsConnected)
+        if (_connection is not { IsConnected: true } connection)
         {
             return;
         }
@@ -181,7 +202,7 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
         {
             try
             {
-                await Connection.FlushOutboxAsync(CancellationToken.None).ConfigureAwait(false);
+                await connection.FlushOutboxAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
             {

@@ -49,12 +49,7 @@ public sealed class FleetRuntimeTests : IDisposable
     {
         var device = Device();
         using var controller = await ControllerAsync();
-        await using (var before = device.Start())
-        {
-            await before.Runtime.Ready.WaitAsync(Timeout);
-            await controller.PublishJobAsync("dev-1", _pieces.Job);
-            await before.Runtime.RebootRequested.WaitAsync(Timeout);
-        }
+        await InstallUntilRebootAsync(device, controller);
 
         Assert.Equal([null], device.Reboot.Restarts);
         Assert.Equal(SlotName.B, device.PowerOn());
@@ -81,6 +76,20 @@ public sealed class FleetRuntimeTests : IDisposable
 
         Assert.Equal(new BootState(SlotName.B, null, 0), device.Boot.Read());
         Assert.Equal(_image, File.ReadAllBytes(device.Slot(SlotName.B))[.._image.Length]);
+
+        // The agent restarts: its birth names the committed version, not the one flashed.
+        await using (var restarted = device.Start())
+        {
+            DeviceState birth;
+            do
+            {
+                birth = DeviceState.Parse((await controller.NextAsync(FleetTopicKind.State, Timeout)).Payload.ToArray());
+            }
+            while (birth.State != DeviceStatus.Online || birth.BootCount != 3);
+
+            Assert.Equal("1.1.0", birth.Version);
+            Assert.Equal("B", birth.Slot);
+        }
     }
 
     [Fact]
@@ -107,6 +116,55 @@ public sealed class FleetRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_download_past_its_job_s_deadline_stops_and_is_reported_cancelled()
+    {
+        var device = Device();
+        using var slow = await ControllerAsync(new ControllerDouble(_pieces) { ResponseDelay = TimeSpan.FromMilliseconds(300) });
+        await using var running = device.Start();
+        await running.Runtime.Ready.WaitAsync(Timeout);
+        var deadline = running.Runtime.Now.AddSeconds(3);
+        await slow.PublishJobAsync("dev-1", _pieces.Job with { Deadline = deadline });
+
+        var final = (await ReportsUntilFinalAsync(slow))[^1];
+
+        Assert.Equal(ProgressState.Cancelled, final.State);
+        Assert.Equal("Cancelled", final.Error?.Code);
+        Assert.Contains("deadline", final.Error?.Detail, StringComparison.Ordinal);
+        Assert.Equal(new BootState(SlotName.A, null, 0), device.Boot.Read());
+        Assert.Equal(new byte[RuntimeDevice.SlotSize], File.ReadAllBytes(device.Slot(SlotName.B)));
+    }
+
+    [Fact]
+    public async Task A_rollback_job_during_the_trial_reverts_to_the_old_slot_and_is_reported_rolled_back()
+    {
+        var device = Device();
+        using var controller = await ControllerAsync();
+        await InstallUntilRebootAsync(device, controller);
+
+        Assert.Equal(SlotName.B, device.PowerOn());
+        device.HoldTrial = new TaskCompletionSource();
+        await using (var trial = device.Start())
+        {
+            while (ProgressReport.Parse((await controller.NextAsync(FleetTopicKind.Progress, Timeout)).Payload.ToArray()).State != ProgressState.Trial)
+            {
+            }
+
+            await controller.PublishJobAsync("dev-1", _pieces.Job with { Action = JobAction.Rollback, Bundle = null });
+            await trial.Runtime.RebootRequested.WaitAsync(Timeout);
+        }
+
+        Assert.Equal(SlotName.A, device.PowerOn());
+        await using (var back = device.Start())
+        {
+            var final = (await ReportsUntilFinalAsync(controller))[^1];
+            Assert.Equal(ProgressState.RolledBack, final.State);
+            Assert.Equal(JobOutcome.RolledBack, final.Outcome);
+        }
+
+        Assert.Equal(new BootState(SlotName.A, null, 0), device.Boot.Read());
+    }
+
+    [Fact]
     public async Task A_damaged_chunk_is_refused_and_asked_for_again()
     {
         var device = Device();
@@ -130,11 +188,10 @@ public sealed class FleetRuntimeTests : IDisposable
     public async Task A_kill_in_the_middle_of_the_download_resumes_from_the_bitmap()
     {
         var device = Device();
-        using var slow = await ControllerAsync(new ControllerDouble(_pieces) { ResponseDelay = TimeSpan.FromMilliseconds(40) });
         var bitmap = Path.Combine(device.DataDirectory, "jobs", "job-1", "download", "chunks.bitmap");
-        int[] before;
-        await using (var first = device.Start())
+        using (var slow = await ControllerAsync(new ControllerDouble(_pieces) { ResponseDelay = TimeSpan.FromMilliseconds(40) }))
         {
+            await using var first = device.Start();
             await first.Runtime.Ready.WaitAsync(Timeout);
             await slow.PublishJobAsync("dev-1", _pieces.Job);
             await Until(() => File.Exists(bitmap) && ChunkBitmap.Load(bitmap, _pieces.Chunks.Count).Done >= _pieces.Chunks.Count / 3, "a third of the chunks");
@@ -142,15 +199,26 @@ public sealed class FleetRuntimeTests : IDisposable
 
         var done = ChunkBitmap.Load(bitmap, _pieces.Chunks.Count);
         Assert.False(done.Complete);
-        before = [.. Enumerable.Range(0, _pieces.Chunks.Count).Where(done.Has)];
-        var asked = slow.Requested.Count;
+        int[] before = [.. Enumerable.Range(0, _pieces.Chunks.Count).Where(done.Has)];
 
+        // A new controller, so what it is asked for comes from the restarted agent only (not from requests of the first still in flight).
+        using var controller = await ControllerAsync();
         await using var second = device.Start();
         await second.Runtime.RebootRequested.WaitAsync(Timeout);
-        var askedAfter = slow.Requested.Skip(asked).ToList();
+        var askedAfter = controller.Requested.ToList();
+        Assert.NotEmpty(askedAfter);
         Assert.Empty(askedAfter.Intersect(before));
         Assert.DoesNotContain(FleetLimits.HeaderIndex, askedAfter);
         Assert.Equal(_image, File.ReadAllBytes(device.Slot(SlotName.B))[.._image.Length]);
+    }
+
+    /// <summary>The agent takes the job, writes and arms the new slot, and asks for the reboot.</summary>
+    private async Task InstallUntilRebootAsync(RuntimeDevice device, ControllerDouble controller)
+    {
+        await using var running = device.Start();
+        await running.Runtime.Ready.WaitAsync(Timeout);
+        await controller.PublishJobAsync("dev-1", _pieces.Job);
+        await running.Runtime.RebootRequested.WaitAsync(Timeout);
     }
 
     /// <summary>

@@ -51,6 +51,9 @@ internal sealed class RuntimeDevice
     /// <summary>The health gate's verdict for the next trial.</summary>
     public bool Healthy { get; set; } = true;
 
+    /// <summary>When set, the health gate waits for it before answering (a trial held open, as while services start).</summary>
+    public TaskCompletionSource? HoldTrial { get; set; }
+
     public RecordingReboot Reboot { get; } = new();
 
     public List<string> Log { get; } = [];
@@ -86,7 +89,7 @@ internal sealed class RuntimeDevice
             Http = new HttpClient(),
             Clock = new ShiftedClock(FuzzKeys.Now),
             FlashedVersion = Firmware.Versioning.FirmwareVersion.Parse(FuzzKeys.InstalledVersion),
-            HealthGate = _ => new DelegateHealthGate(() => new HealthVerdict([new HealthCheckResult("scripted", Healthy, Healthy ? "passes" : "fails")])),
+            HealthGate = _ => new HeldHealthGate(this),
         };
         return DeviceComposition.Compose(_config, host, FuzzKeys.Trust);
     }
@@ -119,6 +122,20 @@ internal sealed class RuntimeDevice
             await Task.WaitAsync(TimeSpan.FromSeconds(30));
             Stop.Dispose();
         }
+    }
+}
+
+/// <summary>The device's scripted gate: waits while the test holds the trial, then answers <see cref="RuntimeDevice.Healthy"/>.</summary>
+internal sealed class HeldHealthGate(RuntimeDevice device) : IHealthGate
+{
+    public async Task<HealthVerdict> CheckAsync(CancellationToken cancellationToken)
+    {
+        if (device.HoldTrial is { } hold)
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+
+        return new HealthVerdict([new HealthCheckResult("scripted", device.Healthy, device.Healthy ? "passes" : "fails")]);
     }
 }
 
