@@ -38,7 +38,7 @@ public static class DeviceComposition
         {
             Storage = storage,
             Checkpoints = new CheckpointStore(storage),
-            Slots = new SlotPair(Slot(config.SlotA, storage, host.Roots), Slot(config.SlotB, storage, host.Roots)),
+            Slots = new SlotPair(Slot(config.SlotA, active, host.Roots), Slot(config.SlotB, active, host.Roots)),
             Boot = boot,
             Booted = active.Slot,
             Health = host.GateFor(config),
@@ -59,9 +59,10 @@ public static class DeviceComposition
 
     private static SlotDevice Device(SlotConfig slot) => new(slot.Path, slot.Size);
 
-    private static StorageSlot Slot(SlotConfig slot, IDeviceStorage storage, SystemRoots roots)
+    // Written only through the detector's ActiveSlot: never the running slot, O_EXCL on a block device.
+    private static DetectedSlot Slot(SlotConfig slot, ActiveSlot active, SystemRoots roots)
     {
         var path = slot.IsFile ? slot.Path : roots.MapDevice(slot.Path);
-        return new StorageSlot(storage, path, slot.Name, slot.Size ?? SlotCapacity.Of(path));
+        return new DetectedSlot(active, slot.Name, path, slot.Size ?? SlotCapacity.Of(path));
     }
 }

@@ -42,6 +42,35 @@ public sealed class DeviceCompositionTests : IDisposable
     }
 
     [Fact]
+    public void The_running_slot_is_never_opened_for_writing_and_the_other_one_is_written_and_synced()
+    {
+        File.WriteAllBytes(_scratch.Of("slot-a.img"), new byte[8192]);
+        File.WriteAllBytes(_scratch.Of("slot-b.img"), new byte[8192]);
+        var config = AgentConfigParser.Parse($$"""
+            device: { id: dev-1, compatible: {{FuzzKeys.Board}} }
+            data-dir: {{_scratch.Of("data")}}
+            slots:
+              a: { file: {{_scratch.Of("slot-a.img")}}, size: 8KiB }
+              b: { file: {{_scratch.Of("slot-b.img")}}, size: 8KiB }
+            boot: { backend: simulated, simulated: { state: {{_scratch.Of("boot.state")}} } }
+            trust: /etc/fwagent/trust.json
+            """, "agent.yml");
+        var composed = DeviceComposition.Compose(config, Host(new FakeSystem(_scratch).CommandLine("fw.slot=A")), FuzzKeys.Trust);
+
+        var refused = Assert.Throws<IOException>(() => composed.Device.Slots.A.OpenWrite());
+        using (var slot = composed.Device.Slots.B.OpenWrite())
+        {
+            slot.Position = 4096;
+            slot.Write([1, 2, 3]);
+            slot.Flush();
+        }
+
+        Assert.Contains("is the running slot", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(new byte[8192], File.ReadAllBytes(_scratch.Of("slot-a.img")));
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(_scratch.Of("slot-b.img"))[4096..4099]);
+    }
+
+    [Fact]
     public void Sources_that_disagree_are_refused_before_anything_is_opened()
     {
         var system = new FakeSystem(_scratch).Partition("vda2", "254:2", "root-a").Partition("vda3", "254:3", "root-b")
