@@ -6,6 +6,7 @@ using Firmware.Device.Config;
 using Firmware.Fleet;
 using Firmware.Fleet.Controller;
 using Firmware.Fleet.Controller.Api;
+using Firmware.Fleet.Controller.Bundles;
 using Firmware.Fleet.Controller.Devices;
 using Firmware.Fleet.Host.Access;
 using Firmware.Fleet.Host.Broker;
@@ -197,7 +198,7 @@ internal sealed class FleetDemo(string directory, TimeProvider clock, Action<str
         }
     }
 
-    private static async Task<Firmware.Fleet.Controller.Bundles.StoredBundle> AddAsync(FleetController controller, string path, CancellationToken cancellationToken)
+    private static async Task<StoredBundle> AddAsync(FleetController controller, string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         return await controller.Store.AddAsync(stream, cancellationToken);
