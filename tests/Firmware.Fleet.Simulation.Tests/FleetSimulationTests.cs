@@ -45,14 +45,15 @@ public sealed class FleetSimulationTests : IDisposable
     };
 
     [Theory]
-    [InlineData(0.0, ProgressState.Committed)]
-    [InlineData(1.0, ProgressState.RolledBack)]
-    public async Task Every_device_installs_the_job_and_its_health_decides_the_outcome(double failHealth, ProgressState expected)
+    [InlineData(0.0, false, ProgressState.Committed)]
+    [InlineData(1.0, false, ProgressState.RolledBack)]
+    [InlineData(0.0, true, ProgressState.RolledBack)]
+    public async Task Every_device_installs_the_job_and_its_health_decides_the_outcome(double failHealth, bool versionFails, ProgressState expected)
     {
         var (pieces, trust) = await BundleAsync();
         using var controller = new ControllerDouble(pieces);
         await controller.ConnectAsync(_broker.Url, CancellationToken.None);
-        using var simulation = new FleetSimulation(Options(trust, 4) with { FailHealth = failHealth });
+        using var simulation = new FleetSimulation(Options(trust, 4) with { FailHealth = failHealth, FailingVersions = versionFails ? new HashSet<string> { "1.1.0" } : new HashSet<string>() });
         using var stop = new CancellationTokenSource();
         var running = simulation.RunAsync(stop.Token);
         await Until(() => simulation.Status().Connected == 4, "every device connected");

@@ -12,4 +12,15 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>The same for a condition that has to be asked asynchronously (a controller's loop, an HTTP API).</summary>
+    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
+            await Task.Delay(20);
+        }
+    }
 }

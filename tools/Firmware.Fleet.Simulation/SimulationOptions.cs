@@ -11,6 +11,13 @@ public sealed record SimulationOptions
     /// <summary>The broker's URL as agent.yml takes it (<c>mqtt://HOST:PORT</c>).</summary>
     public required string Broker { get; init; }
 
+    /// <summary>
+    /// The directory <c>fwtool fleet acl</c> wrote, for an <c>mqtts://</c> <see cref="Broker"/>: each
+    /// device trusts <c>tls/ca.crt</c> and logs in as itself with <c>devices/ID/password</c>, as a
+    /// provisioned device would. Null: the devices connect without TLS and without a username.
+    /// </summary>
+    public string? Credentials { get; init; }
+
     /// <summary>The trust the devices verify bundles against.</summary>
     public required TrustFile Trust { get; init; }
 
@@ -19,6 +26,12 @@ public sealed record SimulationOptions
 
     /// <summary>The probability that a trial boot fails its health gate.</summary>
     public double FailHealth { get; init; }
+
+    /// <summary>
+    /// Versions whose trial boots always fail the health gate, whatever <see cref="FailHealth"/> says:
+    /// a regression that ships in one bundle, so a rollout's outcome follows the bundle it sends.
+    /// </summary>
+    public IReadOnlySet<string> FailingVersions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The probability, every <see cref="FaultInterval"/>, that a connected device's connection drops.</summary>
     public double FlakyNetwork { get; init; }
@@ -46,4 +59,7 @@ public sealed record SimulationOptions
 
     /// <summary>Names the devices: <c>PREFIX-00001</c> and on.</summary>
     public string IdPrefix { get; init; } = "sim";
+
+    /// <summary>The id of device <paramref name="index"/> (1 to <see cref="Devices"/>), as it registers with the broker and the controller.</summary>
+    public string DeviceId(int index) => $"{IdPrefix}-{index.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}";
 }

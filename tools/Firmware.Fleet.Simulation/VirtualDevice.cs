@@ -1,4 +1,3 @@
-using System.Globalization;
 using Firmware.Device;
 using Firmware.Device.Boot;
 using Firmware.Device.Config;
@@ -30,7 +29,7 @@ internal sealed class VirtualDevice
     {
         _options = options;
         _http = http;
-        Id = $"{options.IdPrefix}-{index.ToString("D5", CultureInfo.InvariantCulture)}";
+        Id = options.DeviceId(index);
         _root = Path.Combine(options.Directory, Id);
         _random = new Random(HashCode.Combine(options.Seed, index));
         _offline = _random.NextDouble() < options.Offline;
@@ -100,7 +99,7 @@ internal sealed class VirtualDevice
         Reboot = new PowerCycle(),
         Http = _http,
         FlashedVersion = FirmwareVersion.Parse(_options.Version),
-        HealthGate = _ => new ScriptedHealthGate(_random, _options.FailHealth),
+        HealthGate = _ => new ScriptedHealthGate(_random, _options, () => Runtime?.Checkpoint?.Update?.Version),
     }, _options.Trust);
 
     /// <summary>Every fault interval, drops the connection with the configured probability; the runtime's jittered back-off brings it back.</summary>
@@ -135,7 +134,11 @@ internal sealed class VirtualDevice
         telemetry: { interval-s: {{(int)_options.TelemetryInterval.TotalSeconds}}, ring: 100, mounts: [{{_root}}] }
         trust: {{_root}}/trust.json
 
-        """ + (_offline ? "" : $"broker: {{ url: {_options.Broker} }}\n");
+        """ + (_offline ? "" : $"broker: {{ url: {_options.Broker}{Login()} }}\n");
+
+    private string Login() => _options.Credentials is { } dir
+        ? $", ca: {Path.Combine(dir, "tls", "ca.crt")}, username: {Id}, password-file: {Path.Combine(dir, "devices", Id, "password")}"
+        : "";
 
     private static async Task Quietly(Task task)
     {

@@ -70,8 +70,14 @@ public sealed partial class FleetEngine
         });
         if (_devices.TryGetValue(deviceId, out var device) && !wasTerminal)
         {
-            // A terminal report leaves the device's current job to Finish, which clears it.
-            Save(device with { Job = job.IsTerminal ? device.Job : job.JobId, JobState = Wire(job.State), ChunksDone = job.ChunksDone, ChunksTotal = job.ChunksTotal, LastSeen = now });
+            // A terminal report leaves the device's current job to Finish, which clears it. A commit
+            // means the device runs the rollout's version now; its birth, published when it
+            // connected on trial, names the old one until it reconnects, and the soak would read
+            // that as a device back on the old version.
+            var birth = job.State == ProgressState.Committed && job.Action == JobAction.Install && device.Birth is { } b && _rollouts.GetValueOrDefault(job.RolloutId) is { } r
+                ? b with { Version = r.Version }
+                : device.Birth;
+            Save(device with { Birth = birth, Job = job.IsTerminal ? device.Job : job.JobId, JobState = Wire(job.State), ChunksDone = job.ChunksDone, ChunksTotal = job.ChunksTotal, LastSeen = now });
         }
 
         var outgoing = new List<Outgoing>();

@@ -10,6 +10,9 @@ internal sealed class LiveView
     private readonly bool _terminal = !Console.IsOutputRedirected;
     private HashSet<string> _previous = new(StringComparer.Ordinal);
 
+    /// <summary>True when standard output is a terminal: the view is redrawn in place, so a long table fits.</summary>
+    public bool IsTerminal => _terminal;
+
     public void Show(IReadOnlyList<string> lines)
     {
         if (_terminal)

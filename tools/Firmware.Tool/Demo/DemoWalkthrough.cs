@@ -15,19 +15,20 @@ namespace Firmware.Tool.Demo;
 /// </summary>
 internal sealed class DemoWalkthrough(string directory, TimeProvider clock, Action<string> say)
 {
-    private const string Board = "demo-board";
+    private const string Board = DemoFiles.Board;
     private const long ImageSize = 48L << 20;
     private const long SlotSize = 64L << 20;
 
+    private readonly DemoFiles _files = new(directory, clock, say);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.Combine(directory, "keys"));
         say($"Working in {directory}");
 
         say("1. Keys: two root keys (trust changes need both) and one release key (signs bundles).");
-        var rootA = Key("root-a");
-        var rootB = Key("root-b");
-        var releaseA = Key("release-a");
+        var rootA = _files.Key("root-a");
+        var rootB = _files.Key("root-b");
+        var releaseA = _files.Key("release-a");
 
         say("2. Trust version 1: root 2-of-2, release 1-of-1, signed by both root keys.");
         using var rootAKey = KeyFiles.ReadSigningKey(rootA);
@@ -36,17 +37,13 @@ internal sealed class DemoWalkthrough(string directory, TimeProvider clock, Acti
             new RoleMembers([rootAKey.PublicKey, rootBKey.PublicKey], 2),
             new RoleMembers([KeyFiles.ReadVerificationKey(releaseA)], 1),
             clock.GetUtcNow().AddDays(365), [rootAKey, rootBKey]);
-        var trustPath = await WriteTrust(trust, "trust.json", cancellationToken);
+        var trustPath = await _files.WriteTrustAsync(trust, "trust.json", cancellationToken);
 
         say($"3. A {Units.Bytes(ImageSize)} root filesystem image for version 1.1.0.");
-        var image = Path.Combine(directory, "rootfs-1.1.0.img");
-        await using (var output = File.Create(image))
-        {
-            SyntheticImage.Write(output, ImageSize, seed: 11);
-        }
+        var image = _files.Image("rootfs-1.1.0.img", ImageSize, seed: 11);
 
         say("4. Bundle 1.1.0, signed by release-a, setting the anti-rollback floor to 1.0.0.");
-        var bundle = await Bundle("demo-1.1.0.fwb", "1.1.0", image, releaseA, [], cancellationToken);
+        var bundle = await _files.BundleAsync("demo-1.1.0.fwb", "1.1.0", image, releaseA, [], cancellationToken);
 
         say("5. Verify it as the device would: board, installed version 1.0.0, trust version 1.");
         var device = Policy(trust, "1.0.0");
@@ -66,26 +63,24 @@ internal sealed class DemoWalkthrough(string directory, TimeProvider clock, Acti
         await Verify(bundle, device with { Now = clock.GetUtcNow().AddDays(120) }, "120 days later", cancellationToken);
 
         say("8. Rotate the release key: trust version 2 replaces release-a with release-b, signed by both roots.");
-        var releaseB = Key("release-b");
+        var releaseB = _files.Key("release-b");
         var trust2 = TrustAuthoring.Rotate(trust, new TrustChange
         {
             AddRelease = [KeyFiles.ReadVerificationKey(releaseB)],
             RemoveRelease = [KeyFiles.ReadVerificationKey(releaseA).KeyId],
         }, clock.GetUtcNow().AddDays(365), [rootAKey, rootBKey]);
-        await WriteTrust(trust2, "trust-2.json", cancellationToken);
-        var bundle2 = await Bundle("demo-1.2.0.fwb", "1.2.0", image, releaseB, [trust2], cancellationToken);
+        await _files.WriteTrustAsync(trust2, "trust-2.json", cancellationToken);
+        var bundle2 = await _files.BundleAsync("demo-1.2.0.fwb", "1.2.0", image, releaseB, [trust2], cancellationToken);
         say("   Bundle 1.2.0 is signed by release-b only and carries trust version 2.");
         var advanced = await Verify(bundle2, device with { InstalledVersion = FirmwareVersion.Parse("1.1.0") }, "accepted", cancellationToken);
         say($"   The device still holding trust version 1 follows the rotation to version {advanced?.Manifest.Trust.Version}.");
-        var forged = await Bundle("demo-1.2.0-old-key.fwb", "1.2.0", image, releaseA, [trust2], cancellationToken);
+        var forged = await _files.BundleAsync("demo-1.2.0-old-key.fwb", "1.2.0", image, releaseA, [trust2], cancellationToken);
         await Verify(forged, device, "signed by the retired key", cancellationToken);
 
         say($"Done. Inspect the files in {directory}, for example:");
         say($"  fwtool bundle inspect {bundle}");
         say($"  fwtool bundle verify {bundle2} --trust {trustPath} --board {Board}");
     }
-
-    private string Key(string name) => KeyPairFiles.Generate(Path.Combine(directory, "keys", name)).PrivatePath;
 
     private VerificationPolicy Policy(TrustFile trust, string installed) => new()
     {
@@ -95,36 +90,6 @@ internal sealed class DemoWalkthrough(string directory, TimeProvider clock, Acti
         InstalledVersion = FirmwareVersion.Parse(installed),
         Floor = FirmwareVersion.Parse("1.0.0"),
     };
-
-    private async Task<string> WriteTrust(TrustFile trust, string name, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(directory, name);
-        var bytes = trust.Bytes.ToArray();
-        await OutputFile.WriteAsync(path, overwrite: true, s => s.WriteAsync(bytes, cancellationToken).AsTask(), cancellationToken: cancellationToken);
-        say($"   wrote {path}");
-        return path;
-    }
-
-    private async Task<string> Bundle(string name, string version, string image, string key, IReadOnlyList<TrustFile> carried, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(directory, name);
-        using var signer = KeyFiles.ReadSigningKey(key);
-        var started = clock.GetTimestamp();
-        var manifest = await BundleAuthoring.CreateAsync(new BundleRequest
-        {
-            Boards = [Board],
-            Version = version,
-            MinVersion = "1.0.0",
-            Created = ArgumentParsers.BuildTime(clock),
-            Lifetime = TimeSpan.FromDays(90),
-            Payloads = [("rootfs", image)],
-            Keys = [signer],
-            CarriedTrust = carried,
-        }, path, overwrite: true, cancellationToken);
-        var payload = manifest.Payloads[0];
-        say($"   wrote {path}: {Units.Bytes(new FileInfo(path).Length)} ({payload.Chunks.Count} chunks, {payload.Chunks.Count(c => c.StoredSize < c.Size)} compressed) in {clock.GetElapsedTime(started).TotalSeconds:F2} s");
-        return path;
-    }
 
     private async Task<VerificationResult?> Verify(string path, VerificationPolicy policy, string label, CancellationToken cancellationToken)
     {
