@@ -64,6 +64,7 @@ public sealed class FleetCredentialsTests : IDisposable
         Assert.Contains("allow_anonymous false\n", conf, StringComparison.Ordinal);
         Assert.Contains("listener 8883 127.0.0.1\n", conf, StringComparison.Ordinal);
         Assert.Contains("require_certificate true\n", conf, StringComparison.Ordinal);
+        Assert.Contains("max_queued_messages 1000000\n", conf, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,7 +114,11 @@ public static class FleetCredentials
         text.Append("# Mosquitto 2 configuration for the fleet (docs/fleet.md), written by fwtool fleet acl.\n");
         text.Append("per_listener_settings false\nallow_anonymous false\n");
         text.Append(CultureInfo.InvariantCulture, $"password_file {P("passwd")}\nacl_file {P("acl")}\n");
-        text.Append("use_username_as_clientid true\n\n");
+        text.Append("use_username_as_clientid true\n");
+        // The controller acknowledges a device's report only once its effect is stored, so a
+        // rollout's burst queues at the broker; Mosquitto's default of 1000 queued messages per
+        // client drops final reports at a few thousand devices (docs/performance.md, "Fleet controller").
+        text.Append("max_queued_messages 1000000\n\n");
         text.Append(CultureInfo.InvariantCulture, $"listener {listener.Port} {listener.Address}\n");
         text.Append("protocol mqtt\n");
         text.Append(CultureInfo.InvariantCulture, $"cafile {P("tls/ca.crt")}\ncertfile {P("tls/server.crt")}\nkeyfile {P("tls/server.key")}\n");
