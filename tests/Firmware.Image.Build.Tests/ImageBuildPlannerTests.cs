@@ -25,10 +25,33 @@ public sealed class ImageBuildPlannerTests : IDisposable
     };
 
     [Fact]
-    public void A_board_without_GRUB_is_refused()
+    public void A_tryboot_board_without_firmware_files_is_refused_naming_the_option()
     {
-        var e = Refused(Request("raspberrypi4"));
-        Assert.Equal(ImageBuildError.BootloaderUnsupported, e.Error);
+        using var scratch = new ScratchDirectory();
+        var e = Refused(Request("raspberrypi4", spec: SpecFor(scratch, "raspberrypi4")));
+        Assert.Equal(ImageBuildError.FirmwareMissing, e.Error);
+        Assert.EndsWith("board.yml: board 'raspberrypi4' boots with the Raspberry Pi firmware; give its files with --firmware DIR (start4.elf, fixup4.dat, bcm2711-rpi-4-b.dtb, overlays/)",
+            e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_firmware_directory_without_the_device_tree_is_refused_naming_the_file()
+    {
+        using var scratch = new ScratchDirectory();
+        Directory.CreateDirectory(scratch.Of("firmware"));
+        File.WriteAllText(scratch.Of("firmware/start4.elf"), "");
+        File.WriteAllText(scratch.Of("firmware/fixup4.dat"), "");
+        var e = Refused(Request("raspberrypi4", spec: SpecFor(scratch, "raspberrypi4")) with { FirmwareDirectory = scratch.Of("firmware") });
+        Assert.Equal(ImageBuildError.FirmwareMissing, e.Error);
+        Assert.StartsWith($"--firmware: '{scratch.Of("firmware")}' has no bcm2711-rpi-4-b.dtb;", e.Message, StringComparison.Ordinal);
+    }
+
+    // minimal.yml listing only board as compatible.
+    private static string SpecFor(ScratchDirectory scratch, string board)
+    {
+        var text = File.ReadAllText(Repository.PathOf("firmware", "images", "minimal.yml"));
+        File.WriteAllText(scratch.Of("spec.yml"), text.Replace("compatible: [qemu-x86_64, qemu-arm64]", $"compatible: [{board}]", StringComparison.Ordinal));
+        return scratch.Of("spec.yml");
     }
 
     [Fact]

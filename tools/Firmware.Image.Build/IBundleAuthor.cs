@@ -6,7 +6,8 @@ namespace Firmware.Image.Build;
 /// </summary>
 public interface IBundleAuthor
 {
-    /// <summary>Writes a bundle for <paramref name="compatible"/> at <paramref name="version"/> whose <c>rootfs</c> payload is <paramref name="rootfs"/>.</summary>
+    /// <summary>Writes a bundle for <paramref name="compatible"/> at <paramref name="version"/> carrying <paramref name="payloads"/>
+    /// (name and file, <c>rootfs</c> first).</summary>
     /// <returns>The bundle's size in bytes.</returns>
-    Task<long> WriteAsync(string compatible, string version, string rootfs, string output, CancellationToken cancellationToken);
+    Task<long> WriteAsync(string compatible, string version, IReadOnlyList<(string Name, string Path)> payloads, string output, CancellationToken cancellationToken);
 }

@@ -32,4 +32,7 @@ public enum ImageBuildError
 
     /// <summary>A host tool failed or is missing.</summary>
     ToolFailed,
+
+    /// <summary>A board booted by the Raspberry Pi firmware was built without a usable <c>--firmware</c> directory.</summary>
+    FirmwareMissing,
 }

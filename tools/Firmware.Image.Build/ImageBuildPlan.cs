@@ -26,14 +26,17 @@ public sealed record ImageBuildPlan
     /// <summary>The partitions in table order.</summary>
     public required IReadOnlyList<PlannedPartition> Partitions { get; init; }
 
-    /// <summary>GRUB's platform.</summary>
-    public required GrubTarget Grub { get; init; }
+    /// <summary>GRUB's platform, or null on a board the Raspberry Pi firmware boots.</summary>
+    public required GrubTarget? Grub { get; init; }
 
     /// <summary>The files the ESP will hold, by path.</summary>
     public required IReadOnlyList<string> EspFiles { get; init; }
 
     /// <summary>The ESP's FAT volume serial, which GRUB's embedded config searches for.</summary>
     public required uint EspSerial { get; init; }
+
+    /// <summary>The FAT volume serials of boot-a and boot-b on a tryboot board.</summary>
+    public required IReadOnlyList<uint> BootSerials { get; init; }
 
     /// <summary>The data partition's ext4 UUID.</summary>
     public required Guid DataUuid { get; init; }
@@ -46,6 +49,9 @@ public sealed record ImageBuildPlan
 
     /// <summary>The time written into FAT and ext4 (SOURCE_DATE_EPOCH, or FAT's earliest time).</summary>
     public required long Mtime { get; init; }
+
+    /// <summary>The kernel command line besides <c>root=</c> and <c>fw.slot=</c>: the spec's, then the board's.</summary>
+    public string Cmdline => string.Join(' ', new[] { Request.Spec.Kernel!.Cmdline, Board.Kernel.Cmdline }.Where(c => c.Length > 0));
 
     /// <summary>NAME-BOARD-VERSION, the stem of every output.</summary>
     public string Stem => $"{Name}-{Board.Name}-{Request.Version}";

@@ -4,6 +4,7 @@ using Firmware.Boards;
 using Firmware.Disk.Gpt;
 using Firmware.Image.Build.Esp;
 using Firmware.Image.Build.Grub;
+using Firmware.Image.Build.Tryboot;
 using Firmware.Image.Spec;
 using Firmware.Oci.Model;
 using Firmware.Versioning;
@@ -37,7 +38,6 @@ public sealed class ImageBuildPlanner
         ArgumentNullException.ThrowIfNull(request);
         var board = request.Board;
         Check(request);
-        var environment = EspPathOf(board);
         var name = Path.GetFileNameWithoutExtension(request.Spec.Source);
         var seed = Encoding.UTF8.GetBytes($"{name}-{board.Name}-{request.Version}");
         GptTable table;
@@ -50,7 +50,7 @@ public sealed class ImageBuildPlanner
             throw new ImageBuildException(ImageBuildError.LayoutInvalid, $"{board.Source}: disk: {e.Message}", e);
         }
 
-        var grub = GrubTarget.For(board.Architecture);
+        var grub = board.Bootloader.Backend == BootloaderBackend.Grub ? GrubTarget.For(board.Architecture) : null;
         var rootA = await PlanRootAsync(request, request.Spec, cancellationToken);
         var rootB = request.SlotBSpec is { } b ? await PlanRootAsync(request, b, cancellationToken) : null;
         var partitions = board.Disk.Partitions.Select((p, i) =>
@@ -65,8 +65,11 @@ public sealed class ImageBuildPlanner
             Table = table,
             Partitions = partitions,
             Grub = grub,
-            EspFiles = [EspPaths.BootFile(grub), EspPaths.AbScript, EspPaths.GrubConfig, environment],
+            EspFiles = grub is not null
+                ? [EspPaths.BootFile(grub), EspPaths.AbScript, EspPaths.GrubConfig, EspPathOf(board)]
+                : [TrybootFiles.Autoboot, .. TrybootFirmware.Read(request.FirmwareDirectory!).Select(f => f.Path)],
             EspSerial = BitConverter.ToUInt32(SHA256.HashData([.. seed, .. "esp"u8])),
+            BootSerials = [BitConverter.ToUInt32(SHA256.HashData([.. seed, .. "boot-a"u8])), BitConverter.ToUInt32(SHA256.HashData([.. seed, .. "boot-b"u8]))],
             DataUuid = DerivedGuid.Create(seed, "data-filesystem"),
             RootA = rootA,
             RootB = rootB,
@@ -89,10 +92,10 @@ public sealed class ImageBuildPlanner
     private static void Check(ImageBuildRequest request)
     {
         var (spec, board) = (request.Spec, request.Board);
-        if (board.Bootloader.Backend != BootloaderBackend.Grub)
+        if (board.Bootloader.Backend is not (BootloaderBackend.Grub or BootloaderBackend.Tryboot))
         {
             throw new ImageBuildException(ImageBuildError.BootloaderUnsupported,
-                $"{board.Source}: board '{board.Name}' boots with {board.Bootloader.Backend}; fwtool image build makes GRUB EFI images only (boards with bootloader.backend: grub)");
+                $"{board.Source}: board '{board.Name}' boots with {board.Bootloader.Backend}; fwtool image build makes GRUB EFI and Raspberry Pi tryboot images only (bootloader.backend: grub or tryboot)");
         }
 
         if (spec.Firmware?.Compatible is { Count: > 0 } compatible && !compatible.Contains(board.Name, StringComparer.Ordinal))
@@ -125,10 +128,32 @@ public sealed class ImageBuildPlanner
             }
         }
 
+        if (board.Bootloader.Backend == BootloaderBackend.Tryboot)
+        {
+            CheckTryboot(request);
+        }
+
         if (request.SlotBSpec is not null && request.SlotBImage is not null)
         {
             throw new ArgumentException("slot B is filled from a spec or from an image, not both", nameof(request));
         }
+    }
+
+    // The firmware boots a slot's kernel from a FAT partition of its own, and needs its own files beside autoboot.txt.
+    private static void CheckTryboot(ImageBuildRequest request)
+    {
+        var board = request.Board;
+        foreach (var role in new[] { PartitionRole.BootA, PartitionRole.BootB })
+        {
+            if (board.Disk.Find(role) is null)
+            {
+                throw new ImageBuildException(ImageBuildError.PartitionMissing,
+                    $"{board.Source}: disk: no partition with role {role}; the tryboot firmware loads each slot's kernel from a FAT boot partition");
+            }
+        }
+
+        TrybootFirmware.Check(request.FirmwareDirectory ?? throw new ImageBuildException(ImageBuildError.FirmwareMissing,
+            $"{board.Source}: board '{board.Name}' boots with the Raspberry Pi firmware; give its files with --firmware DIR (start4.elf, fixup4.dat, bcm2711-rpi-4-b.dtb, overlays/)"));
     }
 
     private Task<RootfsPlan> PlanRootAsync(ImageBuildRequest request, ImageSpec spec, CancellationToken cancellationToken) =>
@@ -142,7 +167,10 @@ public sealed class ImageBuildPlanner
 
     private static string Contents(PartitionRole role, ImageBuildRequest request) => role switch
     {
+        PartitionRole.Esp when request.Board.Bootloader.Backend == BootloaderBackend.Tryboot => "FAT: autoboot.txt (slot A), Raspberry Pi firmware",
         PartitionRole.Esp => "FAT: GRUB EFI, grub.cfg, ab.cfg, environment (slot A)",
+        PartitionRole.BootA => "FAT: config.txt, cmdline.txt, slot A's kernel and initramfs, Raspberry Pi firmware",
+        PartitionRole.BootB => request.SlotBSpec is not null ? "FAT: config.txt, cmdline.txt, slot B's kernel and initramfs, Raspberry Pi firmware" : "empty",
         PartitionRole.RootA => $"squashfs of {request.Spec.Source} with /boot/vmlinuz and /boot/initramfs.img",
         PartitionRole.RootB => request.SlotBSpec is { } b ? $"squashfs of {b.Source} with /boot/vmlinuz and /boot/initramfs.img"
             : request.SlotBImage is { } image ? $"squashfs {image}" : "empty",

@@ -27,6 +27,9 @@ public sealed record ImageBuildRequest
     /// <summary>A second spec whose root fills slot B, or null.</summary>
     public ImageSpec? SlotBSpec { get; init; }
 
+    /// <summary>The Raspberry Pi firmware files (start4.elf, fixup4.dat, the device tree, overlays) for tryboot boards, or null.</summary>
+    public string? FirmwareDirectory { get; init; }
+
     /// <summary>A squashfs that fills slot B as it is, or null. At most one of this and <see cref="SlotBSpec"/>.</summary>
     public string? SlotBImage { get; init; }
 }

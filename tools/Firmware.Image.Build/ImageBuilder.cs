@@ -6,13 +6,15 @@ using Firmware.HostTools;
 using Firmware.Image.Build.Data;
 using Firmware.Image.Build.Esp;
 using Firmware.Image.Build.Grub;
+using Firmware.Image.Build.Tryboot;
 using Firmware.Rootfs.Squashfs;
 
 namespace Firmware.Image.Build;
 
 /// <summary>
 /// Executes an <see cref="ImageBuildPlan"/>: builds each slot's root with its kernel and initramfs,
-/// the ESP (GRUB EFI, grub.cfg, ab.cfg, the environment selecting slot A), the data file system,
+/// the ESP (GRUB EFI, grub.cfg, ab.cfg, the environment selecting slot A; or, on a tryboot board,
+/// autoboot.txt and the Raspberry Pi firmware, with each slot's FAT boot partition), the data file system,
 /// assembles the GPT disk, writes its bmap and the bundle. Everything is written in a staging
 /// directory beside the output directory and renamed into place at the end (the same file system,
 /// so each rename is atomic), so a failure leaves no output.
@@ -66,13 +68,15 @@ public sealed class ImageBuilder
     {
         var partitions = new Dictionary<string, string>(StringComparer.Ordinal);
         var slotA = plan.Find(PartitionRole.RootA)!;
-        var (rootA, kernel) = await BuildRootAsync(plan, plan.RootA, slotA, Path.Combine(work, "root-a"), cancellationToken);
+        var (rootA, kernelA) = await BuildRootAsync(plan, plan.RootA, slotA, Path.Combine(work, "root-a"), cancellationToken);
         partitions[slotA.Name] = rootA;
+        List<(string Name, string Path)> payloads = [(RootPayload, rootA)];
 
         var slotB = plan.Find(PartitionRole.RootB)!;
+        KernelBootStage? kernelB = null;
         if (plan.RootB is { } b)
         {
-            partitions[slotB.Name] = (await BuildRootAsync(plan, b, slotB, Path.Combine(work, "root-b"), cancellationToken)).Squashfs;
+            (partitions[slotB.Name], kernelB) = await BuildRootAsync(plan, b, slotB, Path.Combine(work, "root-b"), cancellationToken);
         }
         else if (plan.Request.SlotBImage is { } slotBImage)
         {
@@ -82,7 +86,17 @@ public sealed class ImageBuilder
         }
 
         var esp = plan.Find(PartitionRole.Esp)!;
-        partitions[esp.Name] = await BuildEspAsync(plan, esp, work, cancellationToken);
+        if (plan.Grub is { } grub)
+        {
+            partitions[esp.Name] = await BuildEspAsync(plan, grub, esp, work, cancellationToken);
+        }
+        else
+        {
+            partitions[esp.Name] = Path.Combine(work, "firmware.fat");
+            await TrybootPartitions.WriteFirmwareAsync(plan, partitions[esp.Name], work, cancellationToken);
+            payloads.AddRange(await BuildBootPartitionsAsync(plan, kernelA, kernelB, partitions, work, cancellationToken));
+        }
+
         if (plan.Find(PartitionRole.Data) is { } data)
         {
             var path = Path.Combine(work, "data.ext4");
@@ -94,7 +108,7 @@ public sealed class ImageBuilder
         await DiskAssembly.WriteAsync(image, plan.Table, partitions, cancellationToken);
         var map = BmapCreator.Create(image, cancellationToken: cancellationToken);
         await File.WriteAllBytesAsync(Path.Combine(work, plan.BmapFile), BmapFile.Write(map), cancellationToken);
-        var bundleBytes = await _bundles.WriteAsync(plan.Board.Compatible, plan.Request.Version, rootA, Path.Combine(work, plan.BundleFile), cancellationToken);
+        var bundleBytes = await _bundles.WriteAsync(plan.Board.Compatible, plan.Request.Version, payloads, Path.Combine(work, plan.BundleFile), cancellationToken);
 
         string sha256;
         await using (var stream = File.OpenRead(image))
@@ -117,19 +131,19 @@ public sealed class ImageBuilder
             ImageBytes = plan.Table.DiskBytes,
             MappedBytes = map.MappedBytes,
             RootBytes = new FileInfo(rootA).Length,
-            Kernel = kernel,
+            Kernel = kernelA.Result!,
             BundleBytes = bundleBytes,
         };
     }
 
-    private static async Task<(string Squashfs, KernelStageResult Kernel)> BuildRootAsync(
+    private static async Task<(string Squashfs, KernelBootStage Kernel)> BuildRootAsync(
         ImageBuildPlan plan, RootfsPlan root, PlannedPartition slot, string directory, CancellationToken cancellationToken)
     {
         var stage = new KernelBootStage(plan.Board, root.Spec.Kernel!, Path.GetDirectoryName(directory)!, root.SourceDateEpoch ?? 0);
         var executor = new RootfsExecutor(new SquashfsImageWriter()) { KernelStage = stage, Compression = RootCompression };
         var built = await executor.ExecuteAsync(root, directory, cancellationToken);
         CheckFits(slot, built.Squashfs, root.Spec.Source);
-        return (built.Squashfs, stage.Result!);
+        return (built.Squashfs, stage);
     }
 
     private static void CheckFits(PlannedPartition slot, string squashfs, string source)
@@ -152,21 +166,39 @@ public sealed class ImageBuilder
         }
     }
 
-    private static async Task<string> BuildEspAsync(ImageBuildPlan plan, PlannedPartition esp, string work, CancellationToken cancellationToken)
+    // Slot A's boot partition goes on the disk and in the bundle; the bundle also carries slot B's,
+    // booting the same kernel with root=rootfs-b, so the agent can install the version into either slot.
+    // The disk's slot B boot partition boots slot B's own root, or stays empty with it.
+    private static async Task<IReadOnlyList<(string Name, string Path)>> BuildBootPartitionsAsync(ImageBuildPlan plan, KernelBootStage kernelA,
+        KernelBootStage? kernelB, Dictionary<string, string> partitions, string work, CancellationToken cancellationToken)
     {
-        var board = plan.Board;
+        var (bootA, bootB) = (plan.Find(PartitionRole.BootA)!, plan.Find(PartitionRole.BootB)!);
+        var (a, bForBundle) = (Path.Combine(work, "boot-a.fat"), Path.Combine(work, "boot-b.bundle.fat"));
+        await TrybootPartitions.WriteSlotAsync(plan, 'A', kernelA, a, work, cancellationToken);
+        await TrybootPartitions.WriteSlotAsync(plan, 'B', kernelA, bForBundle, work, cancellationToken);
+        partitions[bootA.Name] = a;
+        if (kernelB is not null)
+        {
+            partitions[bootB.Name] = Path.Combine(work, "boot-b.fat");
+            await TrybootPartitions.WriteSlotAsync(plan, 'B', kernelB, partitions[bootB.Name], work, cancellationToken);
+        }
+
+        return [(bootA.Name, a), (bootB.Name, bForBundle)];
+    }
+
+    private static async Task<string> BuildEspAsync(ImageBuildPlan plan, GrubTarget grub, PlannedPartition esp, string work, CancellationToken cancellationToken)
+    {
         var volumeId = FatImage.VolumeId(plan.EspSerial);
-        var environmentPath = ImageBuildPlanner.EspPathOf(board);
+        var environmentPath = ImageBuildPlanner.EspPathOf(plan.Board);
         var partitionOf = (PartitionRole role) => (plan.Find(role)!.Number, plan.Find(role)!.Name);
-        var cmdline = string.Join(' ', new[] { plan.Request.Spec.Kernel!.Cmdline, board.Kernel.Cmdline }.Where(c => c.Length > 0));
         var environment = new GrubEnvironmentBlock();
         environment.Set("fw_primary", "A");
         var files = new List<(string, byte[])>
         {
-            (EspPaths.BootFile(plan.Grub), await GrubEfiImage.BuildAsync(plan.Grub, GrubEfiImage.EmbeddedConfig(volumeId), work, cancellationToken)),
+            (EspPaths.BootFile(grub), await GrubEfiImage.BuildAsync(grub, GrubEfiImage.EmbeddedConfig(volumeId), work, cancellationToken)),
             (EspPaths.AbScript, await File.ReadAllBytesAsync(Path.Combine(plan.Request.CommonBoardFiles, "grub", "ab.cfg"), cancellationToken)),
             (EspPaths.GrubConfig, System.Text.Encoding.UTF8.GetBytes(
-                BoardGrubConfig.Create(partitionOf(PartitionRole.RootA), partitionOf(PartitionRole.RootB), environmentPath, cmdline))),
+                BoardGrubConfig.Create(partitionOf(PartitionRole.RootA), partitionOf(PartitionRole.RootB), environmentPath, plan.Cmdline))),
             (environmentPath, environment.ToBytes()),
         };
         var path = Path.Combine(work, "esp.fat");

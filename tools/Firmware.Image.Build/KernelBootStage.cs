@@ -39,6 +39,12 @@ public sealed class KernelBootStage : IRootfsKernelStage
     /// <summary>What the stage added, once it ran.</summary>
     public KernelStageResult? Result { get; private set; }
 
+    /// <summary>The kernel image it added, once it ran: boards whose firmware reads kernels from FAT copy it there.</summary>
+    public byte[]? Kernel { get; private set; }
+
+    /// <summary>The initramfs it added, once it ran.</summary>
+    public byte[]? Initramfs { get; private set; }
+
     /// <inheritdoc/>
     public Task AddAsync(RootfsTree kernelImage, RootfsTree root, CancellationToken cancellationToken)
     {
@@ -73,6 +79,8 @@ public sealed class KernelBootStage : IRootfsKernelStage
         const UnixFileMode mode = (UnixFileMode)0b110_100_100; // 0644
         root.AddFile(BoardGrubConfig.KernelPath.TrimStart('/'), kernelBytes, mode, 0, 0, _mtime);
         root.AddFile(BoardGrubConfig.InitramfsPath.TrimStart('/'), initramfs.GetBuffer().AsSpan(0, (int)initramfs.Length), mode, 0, 0, _mtime);
+        Kernel = kernelBytes;
+        Initramfs = initramfs.ToArray();
         Result = new KernelStageResult(tree.Version, kernelBytes.Length, initramfs.Length, modules.Load.Count);
         Directory.Delete(tree.Root, recursive: true);
         return Task.CompletedTask;

@@ -19,11 +19,24 @@ internal sealed class BootableImages(RootfsInputs inputs, CliRunner cli)
     /// <summary>The --source options of the packages.</summary>
     public string[] Sources => inputs.Sources;
 
-    /// <summary>Writes the probe spec whose /etc/fw-version reads <paramref name="label"/>, returning its path.</summary>
-    public string ProbeSpec(string name, string label)
+    /// <summary>Writes release.key (what <see cref="Build"/> signs with), root.key and trust.json trusting the release key.</summary>
+    public void CreateKeys()
+    {
+        Fixture.Expect(0, cli.Fwtool("keygen", "--out", "release"));
+        Fixture.Expect(0, cli.Fwtool("keygen", "--out", "root"));
+        Fixture.Expect(0, cli.Fwtool("trust", "init", "--root", "root.key", "--release", "release.pub", "--out", "trust.json"));
+    }
+
+    /// <summary>Writes the probe spec whose /etc/fw-version reads <paramref name="label"/>, returning its path;
+    /// <paramref name="boards"/>, when given, replace minimal.yml's compatible boards.</summary>
+    public string ProbeSpec(string name, string label, params string[] boards)
     {
         var spec = File.ReadAllText(RootfsInputs.MinimalSpec);
         spec = Replace(spec, "  version: 0.1.0\n", "");
+        if (boards.Length > 0)
+        {
+            spec = Replace(spec, "  compatible: [qemu-x86_64, qemu-arm64]\n", $"  compatible: [{string.Join(", ", boards)}]\n");
+        }
         spec = Replace(spec, "files:\n", $$"""
               - name: probe
                 image: fw/busybox:dev
@@ -58,6 +71,24 @@ internal sealed class BootableImages(RootfsInputs inputs, CliRunner cli)
         Fixture.Expect(0, result);
         return JsonDocument.Parse(result.Stdout).RootElement.Clone();
     }
+
+    /// <summary>sfdisk reads <paramref name="image"/>'s GPT with partitions named <paramref name="names"/>, and sgdisk finds no problem in it.</summary>
+    public void ExpectGpt(string image, params string[] names)
+    {
+        var sfdisk = cli.Peer("sfdisk", "--json", image);
+        Fixture.Expect(0, sfdisk);
+        var table = JsonDocument.Parse(sfdisk.Stdout).RootElement.GetProperty("partitiontable");
+        Assert.Equal("gpt", table.GetProperty("label").GetString());
+        Assert.Equal(names, table.GetProperty("partitions").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var sgdisk = cli.Peer("sgdisk", "-v", image);
+        Fixture.Expect(0, sgdisk);
+        Assert.Contains("No problems found", sgdisk.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sizes and build time of a build report, as docs/performance.md records them.</summary>
+    public static string Sizes(JsonElement report) =>
+        $"root {report.GetProperty("rootBytes")} B (kernel {report.GetProperty("kernelBytes")} B, initramfs {report.GetProperty("initramfsBytes")} B), " +
+        $"mapped {report.GetProperty("mappedBytes")} B, bundle {report.GetProperty("bundleBytes")} B, build {report.GetProperty("seconds")} s";
 
     /// <summary>The offset of partition <paramref name="name"/> in a build report.</summary>
     public static long OffsetOf(JsonElement report, string name) =>

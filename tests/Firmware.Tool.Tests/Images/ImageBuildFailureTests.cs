@@ -42,10 +42,22 @@ public sealed class ImageBuildFailureTests : IDisposable
     }
 
     [Fact]
-    public void A_board_without_GRUB_is_refused()
+    public void A_Raspberry_Pi_build_without_firmware_files_is_refused_naming_the_option()
     {
-        var error = Fails(29, _images.Build(RootfsInputs.MinimalSpec, "raspberrypi4", "0.1.0", "out"));
-        Assert.Contains("board 'raspberrypi4' boots with Tryboot; fwtool image build makes GRUB EFI images only", error, StringComparison.Ordinal);
+        var spec = _images.ProbeSpec("probe", "probe-a", "raspberrypi4");
+        var error = Fails(29, _images.Build(spec, "raspberrypi4", "0.1.0", "out"));
+        Assert.Contains("FirmwareMissing: ", error, StringComparison.Ordinal);
+        Assert.Contains("board.yml: board 'raspberrypi4' boots with the Raspberry Pi firmware; give its files with --firmware DIR", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_firmware_directory_without_start4_elf_is_refused_naming_the_file()
+    {
+        var spec = _images.ProbeSpec("probe", "probe-a", "raspberrypi4");
+        Directory.CreateDirectory(_cli.PathOf("firmware"));
+        File.WriteAllText(_cli.PathOf("firmware/fixup4.dat"), "");
+        var error = Fails(29, _images.Build(spec, "raspberrypi4", "0.1.0", "out", "--firmware", _cli.PathOf("firmware")));
+        Assert.Contains($"--firmware: '{_cli.PathOf("firmware")}' has no start4.elf", error, StringComparison.Ordinal);
     }
 
     [Theory]

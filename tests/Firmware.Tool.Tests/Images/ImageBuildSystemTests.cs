@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -22,9 +21,7 @@ public sealed class ImageBuildSystemTests : IDisposable
     {
         _images = new BootableImages(inputs, _cli);
         _output = output;
-        Fixture.Expect(0, _cli.Fwtool("keygen", "--out", "release"));
-        Fixture.Expect(0, _cli.Fwtool("keygen", "--out", "root"));
-        Fixture.Expect(0, _cli.Fwtool("trust", "init", "--root", "root.key", "--release", "release.pub", "--out", "trust.json"));
+        _images.CreateKeys();
     }
 
     public void Dispose() => _cli.Dispose();
@@ -41,14 +38,7 @@ public sealed class ImageBuildSystemTests : IDisposable
         Assert.Equal(Sha256(image), report.GetProperty("sha256").GetString());
 
         // sfdisk and sgdisk read the GPT.
-        var sfdisk = _cli.Peer("sfdisk", "--json", image);
-        Fixture.Expect(0, sfdisk);
-        var table = JsonDocument.Parse(sfdisk.Stdout).RootElement.GetProperty("partitiontable");
-        Assert.Equal("gpt", table.GetProperty("label").GetString());
-        Assert.Equal(["esp", "rootfs-a", "rootfs-b", "data"], table.GetProperty("partitions").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
-        var sgdisk = _cli.Peer("sgdisk", "-v", image);
-        Fixture.Expect(0, sgdisk);
-        Assert.Contains("No problems found", sgdisk.Stdout, StringComparison.Ordinal);
+        _images.ExpectGpt(image, "esp", "rootfs-a", "rootfs-b", "data");
 
         // unsquashfs lists slot A's root: the kernel, the initramfs and the containers.
         var root = Extract(image, BootableImages.OffsetOf(report, "rootfs-a"), report.GetProperty("rootBytes").GetInt64(), "root-a.squashfs");
@@ -133,8 +123,7 @@ public sealed class ImageBuildSystemTests : IDisposable
     private void Report(string what, JsonElement report, QemuConsole.Result boot)
     {
         var m = boot.Markers;
-        _output.WriteLine($"{what}: root {report.GetProperty("rootBytes")} B (kernel {report.GetProperty("kernelBytes")} B, initramfs {report.GetProperty("initramfsBytes")} B), " +
-            $"mapped {report.GetProperty("mappedBytes")} B, bundle {report.GetProperty("bundleBytes")} B, build {report.GetProperty("seconds")} s");
+        _output.WriteLine($"{what}: {BootableImages.Sizes(report)}");
         _output.WriteLine(string.Join(", ", m.OrderBy(x => x.Value).Select(x => $"{x.Key} at {x.Value.TotalSeconds:F2} s")));
         if (m.TryGetValue("fw-grub: booting slot", out var kernel) && m.TryGetValue(BootableImages.Heartbeat, out var heartbeat))
         {
@@ -149,25 +138,12 @@ public sealed class ImageBuildSystemTests : IDisposable
         _output.WriteLine(boot.Console);
     }
 
-    private string Extract(string image, long offset, long length, string name)
-    {
-        using var source = File.OpenRead(image);
-        using var target = File.Create(_cli.PathOf(name));
-        source.Position = offset;
-        var buffer = new byte[length];
-        source.ReadExactly(buffer);
-        target.Write(buffer);
-        return _cli.PathOf(name);
-    }
+    private string Extract(string image, long offset, long length, string name) => ImageFiles.Extract(image, offset, length, _cli.PathOf(name));
 
     private static string Line(QemuConsole.Result boot, string prefix) =>
         boot.Console.Split('\n').FirstOrDefault(l => l.Contains(prefix, StringComparison.Ordinal)) ?? $"(no line with '{prefix}')";
 
     private static string Tail(string console) => console.Length <= 4000 ? console : console[^4000..];
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    private static string Sha256(string path) => ImageFiles.Sha256(path);
 }

@@ -86,8 +86,10 @@ public sealed class RootfsInputs : IDisposable
 
     // LinuxKit's kernel image layout: /kernel and /kernel.tar holding lib/modules/VERSION, from
     // Debian's linux-image package. The tar holds the module directories the boards' initramfs
-    // draws from (docs/kernel.md: file systems, block and virtio drivers, crypto, lib) and the
-    // builtin list, not all 400 MB of modules.
+    // draws from (docs/kernel.md: file systems, block and virtio drivers, crypto, lib; for
+    // generic-x86_64 the ATA, NVMe, SCSI disk and USB storage drivers; for raspberrypi4 the MMC drivers)
+    // and the builtin list, not all 400 MB of modules. The network drivers a board lists beside its
+    // disk drivers are not in the initramfs (docs/kernel.md), so drivers/net stays out.
     private void KernelPackage()
     {
         var directory = System.IO.Directory.CreateDirectory(PathOf("packages/kernel")).FullName;
@@ -102,6 +104,7 @@ public sealed class RootfsInputs : IDisposable
             var modules = $"lib/modules/{version}";
             Expect(ProcessRunner.Run("tar", ["cf", Path.Combine(target, "kernel.tar"), "--owner=0", "--group=0", "--mtime=@0", "--sort=name",
                 .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "modules.builtin", "modules.order" }
+                    .Concat(BoardDrivers.Where(d => Path.Exists(Path.Combine(root, modules, d))))
                     .Select(p => $"{modules}/{p}")], root));
         }
 
@@ -120,8 +123,16 @@ public sealed class RootfsInputs : IDisposable
         Build(directory, "kernel-amd64", "--arch", "amd64");
     }
 
+    // Disk controllers of the boards beyond QEMU's virtio: SATA/NVMe/USB (generic-x86_64), SD/MMC
+    // (raspberrypi4), with what their dependencies reach (libata, t10-pi in block/, usbcore). Of
+    // drivers/scsi (22 MB) only the SCSI core and disk driver; an architecture without one skips it.
+    private static readonly string[] BoardDrivers =
+        ["kernel/block", "kernel/drivers/ata", "kernel/drivers/nvme", "kernel/drivers/scsi/scsi_mod.ko", "kernel/drivers/scsi/scsi_common.ko",
+         "kernel/drivers/scsi/sd_mod.ko", "kernel/drivers/usb/storage", "kernel/drivers/usb/host", "kernel/drivers/usb/common",
+         "kernel/drivers/usb/core", "kernel/drivers/mmc"];
+
     // The package linux-image-ARCH depends on, e.g. linux-image-6.1.0-57-amd64.
-    private static string KernelPackageName(string arch)
+    internal static string KernelPackageName(string arch)
     {
         var depends = ProcessRunner.Run("apt-cache", ["depends", $"linux-image-{arch}:{arch}"], "/");
         Expect(depends);

@@ -11,7 +11,7 @@ namespace Firmware.Tool.Authoring;
 public sealed class ImageBundleAuthor(IReadOnlyList<SigningKey> keys, DateTimeOffset created, TimeSpan lifetime) : IBundleAuthor
 {
     /// <inheritdoc/>
-    public async Task<long> WriteAsync(string compatible, string version, string rootfs, string output, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(string compatible, string version, IReadOnlyList<(string Name, string Path)> payloads, string output, CancellationToken cancellationToken)
     {
         await BundleAuthoring.CreateAsync(new BundleRequest
         {
@@ -19,7 +19,7 @@ public sealed class ImageBundleAuthor(IReadOnlyList<SigningKey> keys, DateTimeOf
             Version = version,
             Created = created,
             Lifetime = lifetime,
-            Payloads = [(ImageBuilder.RootPayload, rootfs)],
+            Payloads = payloads,
             Keys = keys,
             Encoding = new PayloadEncoding(),
         }, output, overwrite: false, cancellationToken);

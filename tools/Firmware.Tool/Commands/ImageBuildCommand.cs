@@ -13,7 +13,7 @@ using Firmware.Yaml;
 namespace Firmware.Tool.Commands;
 
 /// <summary>
-/// <c>fwtool image build SPEC --board B --version V --key K --out DIR [--slot-b SPEC_OR_SQUASHFS] [--dry-run] [--json]</c>:
+/// <c>fwtool image build SPEC --board B --version V --key K --out DIR [--slot-b SPEC_OR_SQUASHFS] [--firmware DIR] [--dry-run] [--json]</c>:
 /// the flashable A/B disk image of a spec for a board, its bmap and the bundle that installs the same root.
 /// </summary>
 internal static class ImageBuildCommand
@@ -28,12 +28,13 @@ internal static class ImageBuildCommand
         var expires = new Option<string>("--expires") { Description = "The bundle's lifetime from creation, such as 90d.", DefaultValueFactory = _ => "90d" };
         var output = new Option<string>("--out") { Description = "The output directory: NAME-BOARD-VERSION.img, .img.bmap and .fwb.", Required = true };
         var slotB = new Option<string?>("--slot-b") { Description = "Fill slot B: another spec (built the same way) or a squashfs root. Default: slot B empty." };
+        var firmware = new Option<string?>("--firmware") { Description = "Raspberry Pi boards: the firmware files (start4.elf, fixup4.dat, bcm2711-rpi-4-b.dtb, overlays/), as Debian's raspi-firmware installs them." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Resolve every image and print the plan (partitions, offsets, sizes, files); write nothing." };
         var inputs = new ImageInputs();
-        var command = new Command("build", "Build a flashable A/B disk image (GPT, ESP with GRUB, slot A's root with its kernel and initramfs, data), its bmap, and the signed bundle that installs the same root.")
+        var command = new Command("build", "Build a flashable A/B disk image (GPT, ESP with GRUB or Raspberry Pi tryboot files, slot A's root with its kernel and initramfs, data), its bmap, and the signed bundle that installs the same root.")
         {
-            spec, board, boards, version, keys, expires, output, slotB, json, dryRun,
+            spec, board, boards, version, keys, expires, output, slotB, firmware, json, dryRun,
         };
         inputs.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", result.GetValue(json), async () =>
@@ -51,6 +52,7 @@ internal static class ImageBuildCommand
                 SourceDateEpoch = ImageInputs.SourceDateEpoch(),
                 SlotBSpec = result.GetValue(slotB) is { } b && IsSpec(b) ? ImageSpecReader.Load(b) : null,
                 SlotBImage = result.GetValue(slotB) is { } image && !IsSpec(image) ? image : null,
+                FirmwareDirectory = result.GetValue(firmware),
             };
             var author = new ImageBundleAuthor(signers.Keys, ArgumentParsers.BuildTime(clock), ArgumentParsers.Duration(result.GetValue(expires)!, "--expires"));
             using var http = new HttpClient();
