@@ -5,7 +5,8 @@ namespace Firmware.Tool.Tests.Images;
 /// <summary>
 /// firmware/images/gateway.yml on a real boot: built for qemu-x86_64 with fwagent published with
 /// NativeAOT and packaged from agent/package, booted with <c>fwtool run qemu --broker PORT</c>
-/// against Mosquitto on the host's loopback, until the device's retained birth arrives at the broker.
+/// against Mosquitto on the host's loopback, until the device's retained birth arrives at the broker
+/// and <c>fwtool fleet serve</c>, the fleet controller, lists the device.
 /// </summary>
 [Trait("Category", "System")]
 [Collection(RootfsGroup.Name)]
@@ -36,6 +37,8 @@ public sealed class GatewayBootTests : IDisposable
         var image = _cli.PathOf("out/gateway-qemu-x86_64-0.1.0.img");
 
         using var broker = MosquittoProcess.Anonymous(_cli.Directory);
+        File.Copy(_cli.PathOf("gateway/trust.json"), _cli.PathOf("trust.json"));
+        await using var fleet = new FleetServeProcess(_cli.Directory, broker.Port);
         // The birth is retained and the subscriber waits for the first message on the topic, so it
         // sees it whether it subscribed before or after the device connected.
         var birth = Task.Run(() => ProcessRunner.Run("mosquitto_sub", ["-h", "127.0.0.1", "-p", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -56,6 +59,12 @@ public sealed class GatewayBootTests : IDisposable
         Assert.Contains("\"slot\":\"A\"", heard.Stdout, StringComparison.Ordinal);
         Assert.Contains(Ready, boot.Console, StringComparison.Ordinal);
         Assert.Contains("fw-initramfs: ESP mounted (/dev/vda1 on /boot/efi)", boot.Console, StringComparison.Ordinal);
+
+        // The controller heard the same birth: the device is in its registry.
+        ProcessResult list = null!;
+        await Eventually.Until(() => (list = _cli.Fwtool("fleet", "list", "--controller-url", fleet.Url)).Stdout.Contains("gateway-0001", StringComparison.Ordinal),
+            "gateway-0001 in fwtool fleet list", TimeSpan.FromSeconds(60));
+        _output.WriteLine(list.Stdout);
     }
 
     // gateway.yml and its agent.yml copied beside a trust file made from this test's keys.
