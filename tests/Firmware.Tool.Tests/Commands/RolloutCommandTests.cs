@@ -56,7 +56,7 @@ public sealed class RolloutArgumentTests : IDisposable
 }
 
 [Trait("Category", "Integration")]
-public sealed class FleetServeProcessTests : IAsyncDisposable
+public sealed class FleetServeProcessTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly CliRunner _cli = new();
     private readonly MosquittoProcess _broker;
@@ -105,7 +105,13 @@ public sealed class FleetServeProcessTests : IAsyncDisposable
         Assert.Contains("is completed: cannot pause", pause.Stderr, StringComparison.Ordinal);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 disposes a test class only through IDisposable
+    // or IAsyncLifetime, and the controller and broker processes must not outlive the test.
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
     {
         foreach (var device in _devices)
         {
