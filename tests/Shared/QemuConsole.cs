@@ -16,7 +16,15 @@ public sealed class QemuConsole
     public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, string finalMarker, params string[] markers) =>
         Run(program, args, timeout, stopAtFinalMarker: false, finalMarker, markers);
 
-    public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, bool stopAtFinalMarker, string finalMarker, params string[] markers)
+    public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, bool stopAtFinalMarker, string finalMarker, params string[] markers) =>
+        Run(program, args, timeout, stopAtFinalMarker ? null : Task.Delay(Timeout.Infinite), finalMarker, markers);
+
+    /// <summary>Runs until <paramref name="until"/> completes (such as a peer that heard from the guest), then kills QEMU; the markers are recorded meanwhile.</summary>
+    public static Result RunUntil(string program, IEnumerable<string> args, TimeSpan timeout, Task until, params string[] markers) =>
+        Run(program, args, timeout, until, markers[^1], markers[..^1]);
+
+    // Stops at the final marker when `until` is null, else when `until` completes.
+    private static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, Task? until, string finalMarker, string[] markers)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -60,14 +68,7 @@ public sealed class QemuConsole
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exit = process.WaitForExitAsync();
-        if (stopAtFinalMarker)
-        {
-            Task.WaitAny([exit, Task.Run(() => done.Wait(timeout))], timeout);
-        }
-        else
-        {
-            exit.Wait(timeout);
-        }
+        Task.WaitAny([exit, until ?? Task.Run(() => done.Wait(timeout))], timeout);
 
         var exited = process.HasExited;
         if (!exited)

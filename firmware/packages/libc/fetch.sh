@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fills root/ARCH (ARCH: amd64 or arm64) with Debian's libc6 and libseccomp2 for that
-# architecture, the libraries fwinit and runc link. A foreign architecture is added to dpkg and
+# architecture, the libraries fwinit and runc link, and libssl3 (libssl.so.3, libcrypto.so.3), which
+# fwagent's .NET runtime loads for SHA-256 and TLS; the agent's container binds these read-only. A foreign architecture is added to dpkg and
 # its package lists fetched first, as docs/kernel.md does for kernels. Only the loader and the
 # shared objects are kept: documentation, configuration and the iconv modules (fwinit runs with
 # invariant globalization and runc converts no character sets) stay out of the image.
@@ -10,10 +11,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-if ! apt-get download "libc6:$arch" "libseccomp2:$arch" >/dev/null 2>&1; then
+if ! apt-get download "libc6:$arch" "libseccomp2:$arch" "libssl3:$arch" >/dev/null 2>&1; then
     dpkg --add-architecture "$arch"
     apt-get update -qq
-    apt-get download "libc6:$arch" "libseccomp2:$arch"
+    apt-get download "libc6:$arch" "libseccomp2:$arch" "libssl3:$arch"
 fi
 root=$here/root/$arch
 rm -rf "$root"

@@ -52,6 +52,16 @@ public sealed class QemuTests
     }
 
     [Fact]
+    public void A_broker_forward_adds_one_restricted_user_network_whose_only_peer_is_the_hosts_port()
+    {
+        var firmware = new UefiFirmware("/code.fd", "/vars-template.fd");
+        var line = string.Join(' ', QemuCommandLine.Create(QemuMachine.Default("amd64"), firmware, "/tmp/vars.fd", "/d.img", 41883));
+        Assert.EndsWith("-drive file=/d.img,format=raw,if=virtio " +
+            "-netdev user,id=net0,restrict=on,guestfwd=tcp:10.0.2.100:1883-tcp:127.0.0.1:41883 -device virtio-net-pci,netdev=net0", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("-netdev", string.Join(' ', QemuCommandLine.Create(QemuMachine.Default("amd64"), firmware, "/tmp/vars.fd", "/d.img")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_architecture_comes_from_the_root_partition_types()
     {
         foreach (var (type, expected) in new[] { (GptPartitionTypes.RootArm64, "arm64"), (GptPartitionTypes.RootX64, "amd64"), (GptPartitionTypes.LinuxData, (string?)null) })

@@ -57,13 +57,12 @@ public sealed class RolloutArgumentTests : IDisposable
 }
 
 [Trait("Category", "Integration")]
-public sealed class FleetServeProcessTests : IAsyncDisposable
+public sealed class FleetServeProcessTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly CliRunner _cli = new();
     private readonly MosquittoProcess _broker;
     private readonly List<DeviceDouble> _devices = [];
-    private readonly int _port = LoopbackPort.Free();
-    private Process? _serve;
+    private FleetServeProcess? _serve;
 
     public FleetServeProcessTests()
     {
@@ -71,12 +70,12 @@ public sealed class FleetServeProcessTests : IAsyncDisposable
         File.WriteAllBytes(_cli.PathOf("trust.json"), FuzzKeys.Trust.Bytes.ToArray());
     }
 
-    private string Url => $"http://127.0.0.1:{_port}/";
+    private string Url => _serve!.Url;
 
     [Fact]
     public async Task A_controller_killed_mid_rollout_resumes_from_its_database_and_finishes()
     {
-        StartServe();
+        _serve = new FleetServeProcess(_cli.Directory, _broker.Port);
         using var client = new ControlClient(new Uri(Url));
         foreach (var name in new[] { "dev-1", "dev-2", "dev-3" })
         {
@@ -92,9 +91,8 @@ public sealed class FleetServeProcessTests : IAsyncDisposable
         var id = JsonSerializer.Deserialize(started.Stdout, ApiJsonContext.Default.RolloutView)!.Id;
 
         await Until(async () => (await client.RolloutAsync(id, CancellationToken.None)).State == "soaking", "the canary committed");
-        _serve!.Kill();                                     // SIGKILL: no shutdown code runs
-        await _serve.WaitForExitAsync();
-        StartServe();
+        await _serve.Kill();
+        _serve.Start();
 
         await Until(async () => (await client.RolloutAsync(id, CancellationToken.None)).State == "completed", "the restarted controller finished");
         var status = _cli.Fwtool("rollout", "status", id, "--json", "--controller-url", Url);
@@ -108,37 +106,26 @@ public sealed class FleetServeProcessTests : IAsyncDisposable
         Assert.Contains("is completed: cannot pause", pause.Stderr, StringComparison.Ordinal);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 disposes a test class only through IDisposable
+    // or IAsyncLifetime, and the controller and broker processes must not outlive the test.
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
     {
         foreach (var device in _devices)
         {
             await device.DisposeAsync();
         }
 
-        if (_serve is { HasExited: false })
+        if (_serve is not null)
         {
-            _serve.Kill();
-            await _serve.WaitForExitAsync();
+            await _serve.DisposeAsync();
         }
 
-        _serve?.Dispose();
         _broker.Dispose();
         _cli.Dispose();
-    }
-
-    private void StartServe()
-    {
-        _serve?.Dispose();
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "fwtool")) { WorkingDirectory = _cli.Directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "fleet", "serve", "--broker", $"mqtt://127.0.0.1:{_broker.Port}", "--db", "fleet.db", "--store", "store", "--trust", "trust.json", "--metrics", $"127.0.0.1:{_port}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _serve = Process.Start(start)!;
-        _serve.ErrorDataReceived += (_, _) => { };
-        _serve.BeginErrorReadLine();
-        _serve.BeginOutputReadLine();
     }
 
     private static async Task Until(Func<Task<bool>> condition, string what)

@@ -108,8 +108,8 @@ public sealed class ImageBuildSystemTests : IDisposable
 
     private static void AssertBooted(QemuConsole.Result boot, string slot, string label, string device, string version)
     {
-        Assert.True(boot.Markers.ContainsKey(BootableImages.Back), $"no '{BootableImages.Back}' within {boot.Elapsed}; console tail:\n{Tail(boot.Console)}");
-        Assert.True(boot.Markers.ContainsKey("fw-init: service heartbeat exited ("), $"fwinit did not report the killed heartbeat; console tail:\n{Tail(boot.Console)}");
+        Assert.True(boot.Markers.ContainsKey(BootableImages.Back), $"no '{BootableImages.Back}' within {boot.Elapsed}; console tail:\n{BootableImages.Tail(boot.Console)}");
+        Assert.True(boot.Markers.ContainsKey("fw-init: service heartbeat exited ("), $"fwinit did not report the killed heartbeat; console tail:\n{BootableImages.Tail(boot.Console)}");
         Assert.Contains($"fw-grub: booting slot {slot} from", boot.Console, StringComparison.Ordinal);
         Assert.Contains("fw-init: onboot 000-prepare done", boot.Console, StringComparison.Ordinal);
         Assert.Contains(BootableImages.Heartbeat, boot.Console, StringComparison.Ordinal);
@@ -142,8 +142,6 @@ public sealed class ImageBuildSystemTests : IDisposable
 
     private static string Line(QemuConsole.Result boot, string prefix) =>
         boot.Console.Split('\n').FirstOrDefault(l => l.Contains(prefix, StringComparison.Ordinal)) ?? $"(no line with '{prefix}')";
-
-    private static string Tail(string console) => console.Length <= 4000 ? console : console[^4000..];
 
     private static string Sha256(string path) => ImageFiles.Sha256(path);
 }

@@ -3,7 +3,7 @@ namespace Firmware.Tool.Tests.Images;
 /// <summary>
 /// The images firmware/images/minimal.yml names, built once per test run with <c>fwtool pkg build</c>
 /// from the packages under firmware/packages (busybox-static and runc from Debian, fwinit published
-/// with NativeAOT, glibc and libseccomp by the libc package's fetch.sh, for amd64 and arm64), plus a
+/// with NativeAOT, glibc, libseccomp and OpenSSL by the libc package's fetch.sh, for amd64 and arm64), plus a
 /// LinuxKit kernel image made here from Debian's kernel package, and a docker-registry on 127.0.0.1
 /// serving fw/busybox:dev. <see cref="Sources"/> maps every reference of the spec to its layout or to
 /// the registry.
@@ -87,9 +87,8 @@ public sealed class RootfsInputs : IDisposable
     // LinuxKit's kernel image layout: /kernel and /kernel.tar holding lib/modules/VERSION, from
     // Debian's linux-image package. The tar holds the module directories the boards' initramfs
     // draws from (docs/kernel.md: file systems, block and virtio drivers, crypto, lib; for
-    // generic-x86_64 the ATA, NVMe, SCSI disk and USB storage drivers; for raspberrypi4 the MMC drivers)
-    // and the builtin list, not all 400 MB of modules. The network drivers a board lists beside its
-    // disk drivers are not in the initramfs (docs/kernel.md), so drivers/net stays out.
+    // generic-x86_64 the ATA, NVMe, SCSI disk and USB storage drivers; for raspberrypi4 the MMC drivers),
+    // virtio_net and what it needs (the gateway's NIC), and the builtin list, not all 400 MB of modules.
     private void KernelPackage()
     {
         var directory = System.IO.Directory.CreateDirectory(PathOf("packages/kernel")).FullName;
@@ -103,7 +102,7 @@ public sealed class RootfsInputs : IDisposable
             File.Copy(vmlinuz, Path.Combine(target, "kernel"), overwrite: true);
             var modules = $"lib/modules/{version}";
             Expect(ProcessRunner.Run("tar", ["cf", Path.Combine(target, "kernel.tar"), "--owner=0", "--group=0", "--mtime=@0", "--sort=name",
-                .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "modules.builtin", "modules.order" }
+                .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "kernel/drivers/net/virtio_net.ko", "kernel/drivers/net/net_failover.ko", "kernel/net/core/failover.ko", "modules.builtin", "modules.order" }
                     .Concat(BoardDrivers.Where(d => Path.Exists(Path.Combine(root, modules, d))))
                     .Select(p => $"{modules}/{p}")], root));
         }

@@ -5,16 +5,23 @@ namespace Firmware.Image.Build.Qemu;
 /// <summary>
 /// QEMU's arguments for booting a disk image under UEFI, as <c>linuxkit run qemu</c> does: TCG
 /// always (KVM is not relied on), the serial console on standard output, no display, the firmware
-/// code read-only with a private copy of its variable store, the disk on virtio.
+/// code read-only with a private copy of its variable store, the disk on virtio. No network unless
+/// a broker forward is asked for: then one virtio NIC on QEMU's user network with <c>restrict=on</c>
+/// (the guest reaches nothing outside) and a <c>guestfwd</c> from <see cref="BrokerGuestAddress"/>
+/// to the host's loopback, so a board image with a fixed broker URL reaches a broker on the host.
 /// </summary>
 public static class QemuCommandLine
 {
+    /// <summary>The guest address and port the broker forward listens on (firmware/images/gateway/agent.yml).</summary>
+    public const string BrokerGuestAddress = "10.0.2.100:1883";
+
     /// <summary>The arguments for <paramref name="machine"/> booting <paramref name="disk"/>.</summary>
     /// <param name="machine">The machine.</param>
     /// <param name="firmware">The UEFI firmware.</param>
     /// <param name="vars">The writable copy of the variable store.</param>
     /// <param name="disk">The raw disk image.</param>
-    public static IReadOnlyList<string> Create(QemuMachine machine, UefiFirmware firmware, string vars, string disk)
+    /// <param name="brokerPort">The host's 127.0.0.1 port <see cref="BrokerGuestAddress"/> forwards to; null: no network.</param>
+    public static IReadOnlyList<string> Create(QemuMachine machine, UefiFirmware firmware, string vars, string disk, int? brokerPort = null)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(firmware);
@@ -29,6 +36,9 @@ public static class QemuCommandLine
             "-drive", $"if=pflash,format=raw,unit=0,readonly=on,file={firmware.Code}",
             "-drive", $"if=pflash,format=raw,unit=1,file={vars}",
             .. virtioDisk,
+            .. brokerPort is { } port
+                ? new[] { "-netdev", $"user,id=net0,restrict=on,guestfwd=tcp:{BrokerGuestAddress}-tcp:127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "-device", "virtio-net-pci,netdev=net0" }
+                : [],
         ];
     }
 }

@@ -11,10 +11,11 @@ namespace Firmware.Image.Build.Qemu;
 /// </summary>
 public static class QemuSession
 {
-    /// <summary>Boots <paramref name="image"/> and waits for QEMU to end.</summary>
+    /// <summary>Boots <paramref name="image"/> and waits for QEMU to end; with <paramref name="brokerPort"/>, the guest
+    /// reaches the host's 127.0.0.1:PORT as <see cref="QemuCommandLine.BrokerGuestAddress"/> and nothing else.</summary>
     /// <returns>QEMU's exit status.</returns>
     /// <exception cref="HostToolMissingException">QEMU is not installed.</exception>
-    public static async Task<int> RunAsync(QemuMachine machine, UefiFirmware firmware, string image, bool diskCopy, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(QemuMachine machine, UefiFirmware firmware, string image, bool diskCopy, int? brokerPort, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(firmware);
@@ -36,7 +37,7 @@ public static class QemuSession
             }
 
             var start = new ProcessStartInfo(machine.Program.Program) { UseShellExecute = false };
-            foreach (var argument in QemuCommandLine.Create(machine, firmware, vars, disk))
+            foreach (var argument in QemuCommandLine.Create(machine, firmware, vars, disk, brokerPort))
             {
                 start.ArgumentList.Add(argument);
             }

@@ -6,6 +6,7 @@
 #   init=PATH            the program to run in the root (default /sbin/init)
 #   fw.data=PARTLABEL=NAME | /dev/NODE | none   the persistent data partition (default PARTLABEL=data)
 #   fw.rootwait=SECONDS  how long to wait for the root device (default 10)
+#   fw.esp=PARTLABEL=NAME | /dev/NODE   the ESP, mounted on /boot/efi when the root has that directory (default PARTLABEL=esp)
 # Console markers start with "fw-initramfs:"; tests and the bench wait for them.
 # Every step checks its own result: a step the boot cannot continue without calls fatal, which
 # exits, so the kernel panics ("Attempted to kill init") and, with panic=N, reboots into the
@@ -24,7 +25,7 @@ mount -t sysfs -o nosuid,nodev,noexec sysfs /sys || fatal "cannot mount /sys"
 say "started (kernel $(uname -r))"
 
 # Kernel command line: the last occurrence of a key wins, as in the kernel itself.
-slot=""; root=""; init="/sbin/init"; data="PARTLABEL=data"; rootwait=10
+slot=""; root=""; init="/sbin/init"; data="PARTLABEL=data"; esp="PARTLABEL=esp"; rootwait=10
 for word in $(cat /proc/cmdline); do
     case "$word" in
         fw.slot=*) slot="${word#fw.slot=}" ;;
@@ -32,6 +33,7 @@ for word in $(cat /proc/cmdline); do
         init=*) init="${word#init=}" ;;
         fw.data=*) data="${word#fw.data=}" ;;
         fw.rootwait=*) rootwait="${word#fw.rootwait=}" ;;
+        fw.esp=*) esp="${word#fw.esp=}" ;;
     esac
 done
 case "$slot" in
@@ -119,6 +121,19 @@ else
         say "data partition mounted ($datadev on ${target#/newroot})"
     else
         say "warning: data partition $datadev not mounted: $(cat /tmp/mount.err); continuing read-only"
+    fi
+fi
+
+# The ESP holds GRUB's environment block, where an update agent arms and commits trial boots. Only
+# a root that asks for it (has /boot/efi) gets it; without it the system boots and says so.
+if [ -d /newroot/boot/efi ]; then
+    espdev="$(find_device "$esp")"
+    if [ -z "$espdev" ]; then
+        say "warning: ESP $esp not found; /boot/efi stays empty"
+    elif mount -t vfat -o rw,nosuid,nodev,noexec,flush "$espdev" /newroot/boot/efi 2>/tmp/mount.err; then
+        say "ESP mounted ($espdev on /boot/efi)"
+    else
+        say "warning: ESP $espdev not mounted: $(cat /tmp/mount.err)"
     fi
 fi
 

@@ -17,9 +17,10 @@ public static class BoardModules
 
     private static readonly Dictionary<string, string[]> ByBoard = new(StringComparer.Ordinal)
     {
-        // QEMU's virtio disk on the PCI bus (q35/pc and virt alike); virt can also use virtio-mmio.
-        ["qemu-x86_64"] = ["virtio_pci", "virtio_blk"],
-        ["qemu-arm64"] = ["virtio_pci", "virtio_mmio", "virtio_blk"],
+        // QEMU's virtio disk and NIC on the PCI bus (q35/pc and virt alike); virt can also use virtio-mmio.
+        // The NIC is loaded here too: the root has no modules of its own (docs/kernel.md).
+        ["qemu-x86_64"] = ["virtio_pci", "virtio_blk", "virtio_net"],
+        ["qemu-arm64"] = ["virtio_pci", "virtio_mmio", "virtio_blk", "virtio_net"],
         // The Pi 4's SD card: the Arasan/iProc SDHCI controller and the MMC block layer.
         ["raspberrypi4"] = ["sdhci_iproc", "mmc_block"],
         // PCs boot from SATA (AHCI), NVMe or USB mass storage.

@@ -8,7 +8,7 @@ using Firmware.Image.Build.Qemu;
 
 namespace Firmware.Tool.Commands;
 
-/// <summary><c>fwtool run qemu IMAGE [--arch amd64|arm64] [--board B] [--memory MIB] [--disk-copy]</c>: boot a disk image under QEMU (TCG) with UEFI, the serial console on this terminal.</summary>
+/// <summary><c>fwtool run qemu IMAGE [--arch amd64|arm64] [--board B] [--memory MIB] [--disk-copy] [--broker PORT]</c>: boot a disk image under QEMU (TCG) with UEFI, the serial console on this terminal.</summary>
 internal static class RunCommands
 {
     public static Command Create()
@@ -19,9 +19,20 @@ internal static class RunCommands
         var boards = new Option<string>("--boards") { Description = "The folder of board folders.", DefaultValueFactory = _ => "boards" };
         var memory = new Option<int?>("--memory") { Description = "Guest memory in MiB (default: the board's, else 512)." };
         var diskCopy = new Option<bool>("--disk-copy") { Description = "Boot a copy of the image, leaving the image as built (GRUB writes its environment at trial boots)." };
+        var broker = new Option<int?>("--broker")
+        {
+            Description = $"Give the guest one network peer: {QemuCommandLine.BrokerGuestAddress} forwarded to this port on the host's 127.0.0.1 (an MQTT broker); nothing else is reachable.",
+        };
+        broker.Validators.Add(r =>
+        {
+            if (r.GetValue(broker) is { } p && p is < 1 or > 65535)
+            {
+                r.AddError($"--broker {p}: not a TCP port (1-65535)");
+            }
+        });
         var qemu = new Command("qemu", "Boot a disk image under QEMU with UEFI firmware (OVMF or AAVMF, found automatically) and TCG; the serial console is standard input and output.")
         {
-            image, arch, board, boards, memory, diskCopy,
+            image, arch, board, boards, memory, diskCopy, broker,
         };
         qemu.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", false, async () =>
         {
@@ -39,7 +50,7 @@ internal static class RunCommands
                 machine = machine with { MemoryMiB = mib };
             }
 
-            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, result.GetValue(diskCopy), cancellationToken);
+            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, result.GetValue(diskCopy), result.GetValue(broker), cancellationToken);
         }, Classify));
         return new Command("run", "Run images.") { qemu };
     }
