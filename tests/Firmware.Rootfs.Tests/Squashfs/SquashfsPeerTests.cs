@@ -7,6 +7,7 @@ namespace Firmware.Rootfs.Tests.Squashfs;
 
 /// <summary>Images written by the real mksquashfs, read back by the real unsquashfs. Needs squashfs-tools and attr.</summary>
 [Trait("Category", "Integration")]
+[Collection(ProcessUmask.Name)]
 public sealed partial class SquashfsPeerTests : TreeTestBase
 {
     private string Build(TreeFixture fixture, string name, SquashfsOptions? options = null)
