@@ -13,13 +13,16 @@ public static class Eventually
         }
     }
 
-    /// <summary>The same for a condition that has to be asked asynchronously (a controller's loop, an HTTP API).</summary>
-    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    /// <summary>
+    /// The same for a condition that has to be asked asynchronously (a controller's loop, an HTTP API);
+    /// <paramref name="detail"/>, when given, adds what the test saw to the failure.
+    /// </summary>
+    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan timeout, Func<string>? detail = null)
     {
         var until = DateTime.UtcNow + timeout;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
+            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}. {detail?.Invoke()}");
             await Task.Delay(20);
         }
     }

@@ -90,19 +90,8 @@ internal sealed class FleetFixture : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous limit with what it waited for and the controller's log.</summary>
-    public async Task Until(Func<Task<bool>> condition, string what, Func<string>? state = null)
-    {
-        var started = DateTime.UtcNow;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow - started > Patience)
-            {
-                Assert.Fail($"timed out waiting until {what}. {state?.Invoke()}\ncontroller log:\n{string.Join('\n', Log.TakeLast(40))}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public Task Until(Func<Task<bool>> condition, string what, Func<string>? state = null) =>
+        Eventually.Until(condition, what, Patience, () => $"{state?.Invoke()}\ncontroller log:\n{string.Join('\n', Log.TakeLast(40))}");
 
     public async ValueTask DisposeAsync()
     {

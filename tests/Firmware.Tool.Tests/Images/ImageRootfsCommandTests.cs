@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Firmware.Tool.Tests.Images;
@@ -139,5 +138,5 @@ public sealed class ImageRootfsCommandTests(RootfsInputs inputs) : IDisposable
         }
     }
 
-    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+    private static string Sha256(string path) => ImageFiles.Sha256(path);
 }
