@@ -17,6 +17,7 @@ packages=(
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
     qemu-system-x86 qemu-system-arm qemu-user-static  # QEMU: boots under TCG, U-Boot script tests, arm64 fwagent
     ovmf qemu-efi-aarch64                             # UEFI firmware fwtool run qemu boots images with (OVMF, AAVMF)
+    socat                                             # fwtool run qemu --broker: one relay per guest connection to the broker
     grub-efi-amd64-bin grub-efi-arm64-bin:arm64       # GRUB EFI modules fwtool image build links (Debian builds the arm64 ones for arm64 only)
     lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross   # fwagent cross-built for arm64
     mosquitto mosquitto-clients                       # fleet: the MQTT 5 broker of the integration tests, mosquitto_passwd

@@ -162,6 +162,9 @@ internal sealed class ServicesYaml
 
     [YamlMember(Alias = "required")]
     public List<string>? Required { get; set; }
+
+    [YamlMember(Alias = "up-s")]
+    public int? UpS { get; set; }
 }
 
 /// <summary><c>broker: { timeout-s: 10 }</c> under <c>health:</c>.</summary>

@@ -156,14 +156,27 @@ public sealed class ImageBuildPlanner
             $"{board.Source}: board '{board.Name}' boots with the Raspberry Pi firmware; give its files with --firmware DIR (start4.elf, fixup4.dat, bcm2711-rpi-4-b.dtb, overlays/)"));
     }
 
-    private Task<RootfsPlan> PlanRootAsync(ImageBuildRequest request, ImageSpec spec, CancellationToken cancellationToken) =>
-        _roots.PlanAsync(new RootfsBuildRequest
+    // Every root carries /etc/fw-release, so the device knows what it runs (FirmwareRelease).
+    private async Task<RootfsPlan> PlanRootAsync(ImageBuildRequest request, ImageSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.Files.Any(f => f.Path == FirmwareRelease.Path))
+        {
+            throw new ImageBuildException(ImageBuildError.InputInvalid,
+                $"{spec.Source}: files: {FirmwareRelease.Path} is written by the image build (image, version and board); remove the entry");
+        }
+
+        var plan = await _roots.PlanAsync(new RootfsBuildRequest
         {
             Spec = spec,
             Platform = request.Board.Architecture == "arm64" ? Platform.LinuxArm64 : Platform.LinuxAmd64,
             Sources = request.Sources,
             SourceDateEpoch = request.SourceDateEpoch,
         }, cancellationToken);
+        var release = new FirmwareRelease(Path.GetFileNameWithoutExtension(spec.Source), FirmwareVersion.Parse(request.Version), request.Board.Name);
+        var text = release.Format();
+        var entry = new FileEntry { Path = FirmwareRelease.Path, Kind = FileKind.Contents, Contents = text, Mode = 0b110_100_100 /* 0644 */, Uid = IdReference.Root, Gid = IdReference.Root };
+        return plan with { Files = [.. plan.Files, new PlannedFile(entry, 0, 0, Encoding.UTF8.GetBytes(text))] };
+    }
 
     private static string Contents(PartitionRole role, ImageBuildRequest request) => role switch
     {

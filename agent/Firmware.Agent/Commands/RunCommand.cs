@@ -7,6 +7,7 @@ using Firmware.Device.Led;
 using Firmware.Device.Runtime;
 using Firmware.Device.Slots;
 using Firmware.Device.Updates.Checkpoints;
+using Firmware.Versioning;
 
 namespace Firmware.Agent.Commands;
 
@@ -23,8 +24,9 @@ internal static class RunCommand
         var config = AgentOptions.Config();
         var proc = new Option<string>("--proc") { Description = "Where procfs is mounted (the booted slot, health, telemetry are read through it).", DefaultValueFactory = _ => SystemRoots.Host.Proc };
         var control = new Option<string>("--init-control") { Description = "The init's control socket reboots are asked through.", DefaultValueFactory = _ => InitControlReboot.DefaultSocket };
-        var installed = new Option<string?>("--installed-version") { Description = "The version the device was flashed with (until an update commits)." };
-        var command = new Command("run", "Run the agent: resume an update, take jobs from the fleet, report progress and telemetry, until SIGTERM.") { config, proc, control, installed };
+        var installed = new Option<string?>("--installed-version") { Description = "The version the device was flashed with (until an update commits); read from --release when omitted." };
+        var release = new Option<string>("--release") { Description = "The running root's release file (image, version, board), as fwtool image build writes it.", DefaultValueFactory = _ => FirmwareRelease.Path };
+        var command = new Command("run", "Run the agent: resume an update, take jobs from the fleet, report progress and telemetry, until SIGTERM.") { config, proc, control, installed, release };
         command.SetAction((result, invocation) => CommandRunner.RunAsync(AgentOptions.Program, false, async () =>
         {
             var agent = AgentConfigFile.Load(result.GetValue(config)!);
@@ -34,7 +36,7 @@ internal static class RunCommand
                 Reboot = new InitControlReboot(result.GetValue(control)!),
                 Http = http,
                 Clock = clock,
-                FlashedVersion = result.GetValue(installed) is { } v ? ArgumentParsers.Version(v, "--installed-version") : null,
+                FlashedVersion = result.GetValue(installed) is { } v ? ArgumentParsers.Version(v, "--installed-version") : FirmwareRelease.TryRead(result.GetValue(release)!)?.Version,
             };
             var composed = DeviceComposition.Compose(agent, host, KeyFiles.ReadTrust(agent.TrustFile));
             using var signals = new TerminationSignals(invocation);
@@ -70,6 +72,7 @@ internal static class RunCommand
     private static (int ExitCode, string Message)? Classify(Exception e) => AgentOptions.Classify(e) ?? e switch
     {
         SlotDetectionException or CheckpointException or BootControlException => (AgentExitCodes.DeviceState, e.Message),
+        FormatException => (AgentExitCodes.DeviceState, e.Message),
         _ => null,
     };
 }

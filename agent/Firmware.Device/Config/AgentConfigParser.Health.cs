@@ -37,7 +37,10 @@ public static partial class AgentConfigParser
         var required = services.Required is { Count: > 0 } names
             ? check.Distinct(names.Select((n, i) => check.Name(n, services, $"health.services.required[{i}]")).ToList(), services, "health.services.required")
             : throw check.Error(AgentConfigError.MissingKey, services, "health.services.required", "is required: the services that must be running");
-        return new ServicesCheckConfig(check.AbsolutePath(services.Status ?? ServicesCheckConfig.DefaultStatusFile, services, "health.services.status"), required);
+        return new ServicesCheckConfig(check.AbsolutePath(services.Status ?? ServicesCheckConfig.DefaultStatusFile, services, "health.services.status"), required)
+        {
+            MinUptime = TimeSpan.FromSeconds(check.Range(services.UpS ?? 0, 0, DayInSeconds, services, "health.services.up-s")),
+        };
     }
 
     private static CommandCheckConfig CommandOf(CommandYaml command, int index, Checker check)

@@ -44,6 +44,10 @@ public sealed record ServicesCheckConfig(string StatusFile, IReadOnlyList<string
 {
     /// <summary>Where the init writes the table when agent.yml does not say.</summary>
     public const string DefaultStatusFile = "/run/fw-init/services";
+
+    /// <summary>How long a required service must have been running (the status's <c>since</c>), so a
+    /// service in a crash loop that the init saw up for a moment does not pass; zero for no minimum.</summary>
+    public TimeSpan MinUptime { get; init; }
 }
 
 /// <summary>A command that must exit 0.</summary>

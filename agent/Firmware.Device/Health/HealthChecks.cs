@@ -14,7 +14,7 @@ public static class HealthChecks
         var checks = new List<IHealthCheck>();
         if (health.Services is { } services)
         {
-            checks.Add(new ServicesCheck(environment.Services(services.StatusFile), services.Required));
+            checks.Add(new ServicesCheck(environment.Services(services.StatusFile), services.Required, services.MinUptime, environment.Clock));
         }
 
         if (health.BrokerTimeout is { } timeout && config.Broker is { } broker)

@@ -10,6 +10,8 @@ internal sealed class ServiceStatusLine
     public string? State { get; set; }
 
     public int? Restarts { get; set; }
+
+    public DateTimeOffset? Since { get; set; }
 }
 
 /// <summary>Source-generated JSON for the init's status lines (AOT-safe).</summary>

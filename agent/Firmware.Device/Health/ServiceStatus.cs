@@ -8,4 +8,7 @@ public sealed record ServiceStatus(string Name, string State, int? Restarts)
 {
     /// <summary>The state of a service that is up.</summary>
     public const string Running = "running";
+
+    /// <summary>When the service entered its state, if the init says.</summary>
+    public DateTimeOffset? Since { get; init; }
 }

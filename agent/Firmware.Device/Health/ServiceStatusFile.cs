@@ -58,7 +58,7 @@ public sealed class ServiceStatusFile(string path) : IServiceStatusSource
                 throw new ServiceStatusException($"{source}:{number}: a service status needs \"name\" and \"state\"");
             }
 
-            services.Add(new ServiceStatus(parsed.Name, parsed.State, parsed.Restarts));
+            services.Add(new ServiceStatus(parsed.Name, parsed.State, parsed.Restarts) { Since = parsed.Since });
         }
 
         return services;

@@ -78,7 +78,11 @@ public sealed partial class DeviceRuntime : IDisposable
                 _engine = _composed.Engine();
             }
 
-            _engine.StateChanged += update => _options.Led?.Show(ProgressStates.Led(update, Connection?.IsConnected == true));
+            _engine.StateChanged += update =>
+            {
+                _options.Led?.Show(ProgressStates.Led(update, Connection?.IsConnected == true));
+                Log($"update {update.Id} ({update.Version ?? "version not yet known"}, slot {update.TargetSlot.Letter()}): {update.State}{(update.Error is { } error ? $": {error}" : "")}");
+            };
             var collector = new TelemetryCollector(config, RootsOf(), new StatvfsFileSystemStats(), _clock);
             var telemetry = new TelemetryLoop(ring, Connection, () => collector.Collect(Facts(bootCount)), config.Telemetry.Interval, _clock);
             ShowLed();

@@ -51,6 +51,7 @@ public sealed class AgentConfigMalformedTests
     [InlineData("  retry-s: 3", "  retry-s: 300", AgentConfigError.InvalidValue, "health.retry-s", 13)]
     [InlineData("required: [sshd, app]", "required: []", AgentConfigError.MissingKey, "health.services.required", 15)]
     [InlineData("required: [sshd, app]", "required: [sshd, sshd]", AgentConfigError.InvalidValue, "health.services.required", 15)]
+    [InlineData("up-s: 10", "up-s: -1", AgentConfigError.InvalidValue, "health.services.up-s", 15)]
     [InlineData("run: [/bin/ping, -c1, 10.0.0.1]", "run: [ping, -c1, 10.0.0.1]", AgentConfigError.InvalidValue, "health.commands[0].run[0]", 18)]
     [InlineData("    - { run: [/usr/bin/app-selftest] }", "    - { timeout-s: 3 }", AgentConfigError.MissingKey, "health.commands[1].run", 19)]
     [InlineData("    - { run: [/usr/bin/app-selftest] }", "    - { name: gateway, run: [/bin/true] }", AgentConfigError.InvalidValue, "health.commands[].name", 13)]

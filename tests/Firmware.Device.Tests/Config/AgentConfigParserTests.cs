@@ -21,7 +21,7 @@ public sealed class AgentConfigParserTests
         health:
           timeout-s: 120
           retry-s: 3
-          services: { status: /run/fw-init/services, required: [sshd, app] }
+          services: { status: /run/fw-init/services, required: [sshd, app], up-s: 10 }
           broker: { timeout-s: 5 }
           commands:
             - { name: gateway, run: [/bin/ping, -c1, 10.0.0.1], timeout-s: 5 }
@@ -64,6 +64,7 @@ public sealed class AgentConfigParserTests
         Assert.Equal(TimeSpan.FromSeconds(120), config.Health.Timeout);
         Assert.Equal(TimeSpan.FromSeconds(3), config.Health.Retry);
         Assert.Equal(["sshd", "app"], config.Health.Services!.Required);
+        Assert.Equal(TimeSpan.FromSeconds(10), config.Health.Services.MinUptime);
         Assert.Equal(TimeSpan.FromSeconds(5), config.Health.BrokerTimeout);
         Assert.Equal(new CommandCheckConfig("gateway", ["/bin/ping", "-c1", "10.0.0.1"], TimeSpan.FromSeconds(5)), config.Health.Commands[0], CommandComparer);
         Assert.Equal("app-selftest", config.Health.Commands[1].Name);

@@ -54,6 +54,24 @@ public sealed class HealthCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_minimum_uptime_a_service_passes_only_once_it_has_been_running_that_long()
+    {
+        var path = _scratch.Of("services");
+        var started = _clock.GetUtcNow();
+        await File.WriteAllTextAsync(path, $"{{\"name\":\"app\",\"state\":\"running\",\"since\":\"{started:O}\"}}\n{{\"name\":\"old\",\"state\":\"running\"}}\n");
+        var check = new ServicesCheck(new ServiceStatusFile(path), ["app"], TimeSpan.FromSeconds(10), _clock);
+
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(new HealthCheckResult("services", false, "app is running for 3 s, need 10"), await check.RunAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        Assert.True((await check.RunAsync(CancellationToken.None)).Passed);
+
+        // An init that does not say since when cannot prove the uptime.
+        var undated = await new ServicesCheck(new ServiceStatusFile(path), ["old"], TimeSpan.FromSeconds(10), _clock).RunAsync(CancellationToken.None);
+        Assert.Equal("old is running, but the init does not say since when (need 10 s up)", undated.Detail);
+    }
+
+    [Fact]
     public async Task Services_check_fails_while_the_init_has_written_no_status()
     {
         var result = await new ServicesCheck(new ServiceStatusFile(_scratch.Of("missing")), ["sshd"]).RunAsync(CancellationToken.None);

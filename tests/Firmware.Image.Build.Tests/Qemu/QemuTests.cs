@@ -57,7 +57,7 @@ public sealed class QemuTests
         var firmware = new UefiFirmware("/code.fd", "/vars-template.fd");
         var line = string.Join(' ', QemuCommandLine.Create(QemuMachine.Default("amd64"), firmware, "/tmp/vars.fd", "/d.img", 41883));
         Assert.EndsWith("-drive file=/d.img,format=raw,if=virtio " +
-            "-netdev user,id=net0,restrict=on,guestfwd=tcp:10.0.2.100:1883-tcp:127.0.0.1:41883 -device virtio-net-pci,netdev=net0", line, StringComparison.Ordinal);
+            "-netdev user,id=net0,restrict=on,guestfwd=tcp:10.0.2.100:1883-cmd:socat STDIO TCP:127.0.0.1:41883 -device virtio-net-pci,netdev=net0", line, StringComparison.Ordinal);
         Assert.DoesNotContain("-netdev", string.Join(' ', QemuCommandLine.Create(QemuMachine.Default("amd64"), firmware, "/tmp/vars.fd", "/d.img")), StringComparison.Ordinal);
     }
 

@@ -77,6 +77,15 @@ public sealed class ImageBuildFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_spec_writing_the_release_file_itself_is_refused()
+    {
+        var spec = _images.ProbeSpec("probe", "probe-a");
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace("\nfiles:\n", "\nfiles:\n  - path: etc/fw-release\n    contents: \"IMAGE_VERSION=9.9.9\"\n    mode: \"0644\"\n", StringComparison.Ordinal));
+        var error = Fails(29, _images.Build(spec, "qemu-x86_64", "0.1.0", "out"));
+        Assert.Contains("probe.yml: files: /etc/fw-release is written by the image build (image, version and board); remove the entry", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_key_is_named()
     {
         File.Delete(_cli.PathOf("release.key"));

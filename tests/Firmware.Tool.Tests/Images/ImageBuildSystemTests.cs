@@ -49,6 +49,9 @@ public sealed class ImageBuildSystemTests : IDisposable
             Assert.Contains("squashfs-root" + path + "\n", listing.Stdout, StringComparison.Ordinal);
         }
 
+        // The root says what it is, for the agent on the device.
+        Assert.Equal($"IMAGE_ID=probe\nIMAGE_VERSION=1.0.0\nFW_BOARD={board}\n", _cli.Peer("unsquashfs", "-cat", root, "etc/fw-release").Stdout);
+
         // mdir lists the ESP; grub-editenv reads the environment the build wrote.
         var esp = $"{image}@@{BootableImages.OffsetOf(report, "esp")}";
         var mdir = _cli.Peer("mdir", "-i", esp, "::/EFI/BOOT");

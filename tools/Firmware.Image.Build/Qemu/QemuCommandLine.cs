@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firmware.HostTools;
 
 namespace Firmware.Image.Build.Qemu;
 
@@ -9,11 +10,17 @@ namespace Firmware.Image.Build.Qemu;
 /// a broker forward is asked for: then one virtio NIC on QEMU's user network with <c>restrict=on</c>
 /// (the guest reaches nothing outside) and a <c>guestfwd</c> from <see cref="BrokerGuestAddress"/>
 /// to the host's loopback, so a board image with a fixed broker URL reaches a broker on the host.
+/// The forward runs <see cref="BrokerRelay"/> for each guest connection (<c>guestfwd=...-cmd:</c>):
+/// a forward to a character device is one host connection for QEMU's whole life, so a guest that
+/// reboots and connects again would talk into its first boot's MQTT session, which the broker closes.
 /// </summary>
 public static class QemuCommandLine
 {
     /// <summary>The guest address and port the broker forward listens on (firmware/images/gateway/agent.yml).</summary>
     public const string BrokerGuestAddress = "10.0.2.100:1883";
+
+    /// <summary>The program that carries one guest connection to the broker: its standard input and output are the guest's side.</summary>
+    public static HostTool BrokerRelay { get; } = new("socat", "socat");
 
     /// <summary>The arguments for <paramref name="machine"/> booting <paramref name="disk"/>.</summary>
     /// <param name="machine">The machine.</param>
@@ -37,7 +44,7 @@ public static class QemuCommandLine
             "-drive", $"if=pflash,format=raw,unit=1,file={vars}",
             .. virtioDisk,
             .. brokerPort is { } port
-                ? new[] { "-netdev", $"user,id=net0,restrict=on,guestfwd=tcp:{BrokerGuestAddress}-tcp:127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "-device", "virtio-net-pci,netdev=net0" }
+                ? new[] { "-netdev", $"user,id=net0,restrict=on,guestfwd=tcp:{BrokerGuestAddress}-cmd:{BrokerRelay.Program} STDIO TCP:127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "-device", "virtio-net-pci,netdev=net0" }
                 : [],
         ];
     }

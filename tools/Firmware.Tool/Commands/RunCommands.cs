@@ -8,7 +8,7 @@ using Firmware.Image.Build.Qemu;
 
 namespace Firmware.Tool.Commands;
 
-/// <summary><c>fwtool run qemu IMAGE [--arch amd64|arm64] [--board B] [--memory MIB] [--disk-copy] [--broker PORT]</c>: boot a disk image under QEMU (TCG) with UEFI, the serial console on this terminal.</summary>
+/// <summary><c>fwtool run qemu IMAGE [--arch amd64|arm64] [--board B] [--memory MIB] [--disk-copy | --disk PATH] [--broker PORT]</c>: boot a disk image under QEMU (TCG) with UEFI, the serial console on this terminal.</summary>
 internal static class RunCommands
 {
     public static Command Create()
@@ -18,7 +18,8 @@ internal static class RunCommands
         var board = new Option<string?>("--board") { Description = "Take the machine, CPU and memory from this board's qemu: section." };
         var boards = new Option<string>("--boards") { Description = "The folder of board folders.", DefaultValueFactory = _ => "boards" };
         var memory = new Option<int?>("--memory") { Description = "Guest memory in MiB (default: the board's, else 512)." };
-        var diskCopy = new Option<bool>("--disk-copy") { Description = "Boot a copy of the image, leaving the image as built (GRUB writes its environment at trial boots)." };
+        var diskCopy = new Option<bool>("--disk-copy") { Description = "Boot a copy of the image, removed at the end, leaving the image as built (GRUB and the agent write to the disk)." };
+        var disk = new Option<string?>("--disk") { Description = "Boot this disk, made as a copy of the image the first time and kept: the next run with the same --disk boots what the last one left (updates, power cuts)." };
         var broker = new Option<int?>("--broker")
         {
             Description = $"Give the guest one network peer: {QemuCommandLine.BrokerGuestAddress} forwarded to this port on the host's 127.0.0.1 (an MQTT broker); nothing else is reachable.",
@@ -32,7 +33,7 @@ internal static class RunCommands
         });
         var qemu = new Command("qemu", "Boot a disk image under QEMU with UEFI firmware (OVMF or AAVMF, found automatically) and TCG; the serial console is standard input and output.")
         {
-            image, arch, board, boards, memory, diskCopy, broker,
+            image, arch, board, boards, memory, diskCopy, disk, broker,
         };
         qemu.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", false, async () =>
         {
@@ -50,7 +51,14 @@ internal static class RunCommands
                 machine = machine with { MemoryMiB = mib };
             }
 
-            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, result.GetValue(diskCopy), result.GetValue(broker), cancellationToken);
+            var booted = (result.GetValue(diskCopy), result.GetValue(disk)) switch
+            {
+                (true, not null) => throw new UsageException("--disk-copy and --disk: give one; --disk keeps its copy, --disk-copy removes it"),
+                (true, null) => QemuDisk.TemporaryCopy,
+                (false, { } kept) => QemuDisk.Persistent(kept),
+                _ => QemuDisk.Image,
+            };
+            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, booted, result.GetValue(broker), cancellationToken);
         }, Classify));
         return new Command("run", "Run images.") { qemu };
     }
