@@ -58,7 +58,10 @@ public sealed class AgentConfigParserTests
             slots:
               a: { device: /dev/disk/by-partlabel/rootfs-a, boot: { device: /dev/disk/by-partlabel/boot-a } }
               b: { device: /dev/disk/by-partlabel/rootfs-b, boot: { device: /dev/disk/by-partlabel/boot-b, size: 64MiB } }
-            boot: { backend: tryboot }
+            boot:
+              backend: tryboot
+              tries: 1
+              tryboot: { autoboot: /boot/firmware/autoboot.txt, partition-a: 2, partition-b: 3 }
             """, "agent.yml");
 
         Assert.Equal(new SlotConfig(SlotName.A, "/dev/disk/by-partlabel/boot-a", false, null), config.SlotA.Boot);
