@@ -25,7 +25,9 @@ internal sealed class WritingState : UpdateState
         }
 
         var plan = SlotInstallPlan.For(manifest.Manifest, update.Payload, update.TargetSlot, context.Device.Slots[update.TargetSlot]);
-        var where = string.Join(", ", plan.Select(w => w.Target.ToString()));
+        // What an I/O error names: the target being opened or read back, else all of them.
+        var all = string.Join(", ", plan.Select(w => w.Target.ToString()));
+        var where = all;
         var streams = new List<Stream>();
         try
         {
@@ -35,7 +37,7 @@ internal sealed class WritingState : UpdateState
                 streams.Add(write.Target.OpenWrite());
             }
 
-            where = string.Join(", ", plan.Select(w => w.Target.ToString()));
+            where = all;
 
             // InstallAsync refuses a payload larger than its target before its first write, and
             // flushes each target: through IDeviceStorage that is the fsync.
