@@ -57,9 +57,15 @@ internal sealed class SlotsYaml
     public SlotYaml? B { get; set; }
 }
 
-/// <summary>One slot: <c>{ device: /dev/mmcblk0p2 }</c> or <c>{ file: /data/slot-a.img, size: 256MiB }</c>.</summary>
+/// <summary>
+/// One slot: <c>{ device: /dev/mmcblk0p2 }</c> or <c>{ file: /data/slot-a.img, size: 256MiB }</c>,
+/// with its boot partition where the board has one per slot: <c>boot: { device: /dev/mmcblk0p2 }</c>.
+/// </summary>
 internal sealed class SlotYaml
 {
+    [YamlMember(Alias = "boot")]
+    public SlotYaml? Boot { get; set; }
+
     [YamlMember(Alias = "device")]
     public string? Device { get; set; }
 

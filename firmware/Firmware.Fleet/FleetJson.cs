@@ -68,6 +68,41 @@ internal static class FleetJson
     public static void RequireHex(string? value, string topic, string property) =>
         Require(value is { Length: 64 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'), topic, property, "must be 64 lowercase hex digits");
 
+    /// <summary>
+    /// A top-level string property of a payload that may be malformed elsewhere, or null: the
+    /// payload is not a JSON object, the property is absent or not a string, or the JSON breaks
+    /// before it is found.
+    /// </summary>
+    public static string? PeekString(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> property)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var found = reader.ValueTextEquals(property);
+                reader.Read();
+                if (found)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken before the property: nothing readable.
+        }
+
+        return null;
+    }
+
     // The top-level "schema" number, read before the strict decode. Missing or not an integer: malformed.
     private static int PeekSchema(ReadOnlySpan<byte> utf8, string topic)
     {

@@ -111,6 +111,20 @@ public sealed class PayloadTests
         Assert.Equal(FleetError.UnsupportedSchema, e.Error);
     }
 
+    [Theory]
+    [InlineData("""{"schema":2,"jobId":"job-7","newField":true}""", "job-7")]
+    [InlineData("""{"schema":1,"rolloutId":"r","jobId":"job-7","action":"install"}""", "job-7")]
+    [InlineData("""{"schema":1,"nested":{"jobId":"inner"},"jobId":"job-7","action":"explode"}""", "job-7")]
+    [InlineData("""{"schema":1,"jobId":"../etc","action":"install"}""", null)]
+    [InlineData("""{"schema":1,"jobId":7}""", null)]
+    [InlineData("""{"schema":1,"action":"install","jobId":""", null)]
+    [InlineData("""["jobId","job-7"]""", null)]
+    public void A_refused_job_s_id_is_read_only_when_it_is_a_valid_top_level_id(string json, string? id)
+    {
+        Assert.Throws<FleetException>(() => JobDocument.Parse(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(id, JobDocument.ReadableJobId(Encoding.UTF8.GetBytes(json)));
+    }
+
     [Fact]
     public void The_size_limit_is_checked_before_parsing()
     {

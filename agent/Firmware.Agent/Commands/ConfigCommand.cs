@@ -37,12 +37,14 @@ internal static class ConfigCommand
 
         Console.WriteLine($"{agent.Source}: OK");
         Console.WriteLine($"  device     {agent.DeviceId} ({agent.Compatible}), data in {agent.DataDirectory}");
-        Console.WriteLine($"  slots      A {agent.SlotA.Path}, B {agent.SlotB.Path}");
+        Console.WriteLine($"  slots      A {Targets(agent.SlotA)}, B {Targets(agent.SlotB)}");
         Console.WriteLine($"  boot       {agent.Boot.Name}, {agent.TrialTries} trial tries");
         Console.WriteLine($"  health     {Checks(agent)} checks within {agent.Health.Timeout.TotalSeconds:0} s");
         Console.WriteLine($"  telemetry  every {agent.Telemetry.Interval.TotalSeconds:0} s, {agent.Telemetry.RingCapacity} buffered offline");
         Console.WriteLine($"  broker     {agent.Broker?.Url ?? "none (offline)"}");
     }
+
+    private static string Targets(SlotConfig slot) => slot.Boot is { } boot ? $"{slot.Path} (boot {boot.Path})" : slot.Path;
 
     private static int Checks(AgentConfig agent) =>
         (agent.Health.Services is null ? 0 : 1) + (agent.Health.BrokerTimeout is null ? 0 : 1) + agent.Health.Commands.Count

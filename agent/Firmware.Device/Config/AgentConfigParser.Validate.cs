@@ -20,9 +20,16 @@ public static partial class AgentConfigParser
         var slots = file.Slots ?? throw check.Error(AgentConfigError.MissingKey, file, "slots", "is required: { a: ..., b: ... }");
         var slotA = SlotOf(SlotName.A, slots.A, slots, check);
         var slotB = SlotOf(SlotName.B, slots.B, slots, check);
-        if (slotA.Path == slotB.Path)
+        var places = new[] { slotA, slotA.Boot, slotB, slotB.Boot }.OfType<SlotConfig>().GroupBy(s => s.Path).FirstOrDefault(g => g.Count() > 1);
+        if (places is not null)
         {
-            throw check.Error(AgentConfigError.Conflict, slots, "slots", $"a and b are the same place ({slotA.Path})");
+            throw check.Error(AgentConfigError.Conflict, slots, "slots", $"two targets are the same place ({places.Key})");
+        }
+
+        if ((slotA.Boot is null) != (slotB.Boot is null))
+        {
+            var without = slotA.Boot is null ? "a" : "b";
+            throw check.Error(AgentConfigError.Conflict, slots, $"slots.{without}.boot", "is required: the other slot has a boot partition, and both slots must be the same group of targets");
         }
 
         var broker = file.Broker is { } b ? BrokerOf(b, check) : null;
@@ -50,6 +57,17 @@ public static partial class AgentConfigParser
         if (slot is null)
         {
             throw check.Error(AgentConfigError.MissingKey, slots, key, "is required: { device: /dev/... } or { file: ..., size: ... }");
+        }
+
+        var boot = slot.Boot is { } bootSlot ? TargetOf(name, bootSlot, $"{key}.boot", check) : null;
+        return TargetOf(name, slot, key, check) with { Boot = boot };
+    }
+
+    private static SlotConfig TargetOf(SlotName name, SlotYaml slot, string key, Checker check)
+    {
+        if (slot.Boot is not null && key.EndsWith(".boot", StringComparison.Ordinal))
+        {
+            throw check.Error(AgentConfigError.InvalidValue, slot, $"{key}.boot", "a boot partition has no boot partition of its own");
         }
 
         long? size = slot.Size is { } text ? check.Size(text, slot, $"{key}.size") : null;

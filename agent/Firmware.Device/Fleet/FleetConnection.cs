@@ -23,13 +23,14 @@ public sealed class FleetConnection : IChunkRequester, ITelemetryPublisher, IDis
 
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
-    private readonly FleetIdentity _identity;
+    private volatile FleetIdentity _identity;
     private readonly FleetTopics _topics;
     private readonly FleetOutbox _outbox;
     private readonly TimeProvider _clock;
     private readonly ReconnectLoop _loop;
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset _since;
 
     /// <summary>Creates the connection (it connects in <see cref="RunAsync"/>).</summary>
     public FleetConnection(BrokerConfig broker, FleetIdentity identity, FleetTopics topics, FleetOutbox outbox, TimeProvider clock, ReconnectBackoff? backoff = null)
@@ -53,6 +54,12 @@ public sealed class FleetConnection : IChunkRequester, ITelemetryPublisher, IDis
     /// <summary>Called with each job document received (after strict parsing); the PUBACK goes out when it returns, so persist the job first.</summary>
     public Func<JobDocument, Task>? JobReceived { get; set; }
 
+    /// <summary>
+    /// Called with the <c>jobId</c> of a job document that failed strict parsing but whose id is
+    /// readable, and why it failed (docs/protocol.md section 2: reported <c>rejected</c>).
+    /// </summary>
+    public Func<string, FleetException, Task>? JobRejected { get; set; }
+
     /// <summary>Called with each <c>chunks/res</c> message.</summary>
     public Action<ChunkMessage>? ChunkReceived { get; set; }
 
@@ -68,6 +75,28 @@ public sealed class FleetConnection : IChunkRequester, ITelemetryPublisher, IDis
     /// <summary>Connects and stays connected until <paramref name="cancellationToken"/> is cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
         _loop.RunAsync(ConnectAsync, token => _disconnected.Task.WaitAsync(token), cancellationToken);
+
+    /// <summary>
+    /// Takes what the birth says from now on (a commit changes the installed version) and, when
+    /// connected, publishes the retained birth again at once; otherwise the next connect does.
+    /// </summary>
+    public async Task RepublishAsync(FleetIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        if (identity.DeviceId != _identity.DeviceId)
+        {
+            throw new ArgumentException($"The device id cannot change ({_identity.DeviceId} to {identity.DeviceId}).", nameof(identity));
+        }
+
+        _identity = identity;
+        if (IsConnected)
+        {
+            await PublishAsync(FleetTopicKind.State, Birth(), retain: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The identity the birth publishes.</summary>
+    public FleetIdentity Identity => _identity;
 
     /// <summary>Queues a progress report durably and sends what is queued if connected; it is re-sent after every reconnect until its PUBACK.</summary>
     public async Task ReportAsync(ProgressReport report, CancellationToken cancellationToken)
@@ -166,25 +195,30 @@ public sealed class FleetConnection : IChunkRequester, ITelemetryPublisher, IDis
             .WithTopicFilter(_topics.For(_identity.DeviceId, FleetTopicKind.ChunkResponse), MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+        _since = _clock.GetUtcNow();
         await PublishAsync(FleetTopicKind.State, Birth(), retain: true, cancellationToken).ConfigureAwait(false);
         Connections++;
         await FlushOutboxAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private byte[] Birth() => new DeviceState
+    private byte[] Birth()
     {
-        Id = _identity.DeviceId,
-        State = DeviceStatus.Online,
-        Board = _identity.Board,
-        Compatible = _identity.Compatible,
-        Version = _identity.Version,
-        Slot = _identity.Slot.ToString(),
-        BootCount = _identity.BootCount,
-        Agent = _identity.Agent,
-        Tags = _identity.Tags,
-        Since = _clock.GetUtcNow(),
-    }.ToJson();
+        var identity = _identity;
+        return new DeviceState
+        {
+            Id = identity.DeviceId,
+            State = DeviceStatus.Online,
+            Board = identity.Board,
+            Compatible = identity.Compatible,
+            Version = identity.Version,
+            Slot = identity.Slot.ToString(),
+            BootCount = identity.BootCount,
+            Agent = identity.Agent,
+            Tags = identity.Tags,
+            Since = _since,
+        }.ToJson();
+    }
 
     private Task PublishAsync(FleetTopicKind kind, byte[] payload, bool retain, CancellationToken cancellationToken) =>
         PublishRawAsync(_topics.For(_identity.DeviceId, kind), payload, kind, retain, cancellationToken);
@@ -248,6 +282,11 @@ public sealed class FleetConnection : IChunkRequester, ITelemetryPublisher, IDis
         catch (FleetException e)
         {
             LastDropped = $"job: {e.Message}";
+            if (JobDocument.ReadableJobId(payload) is { } jobId && JobRejected is { } rejected)
+            {
+                await rejected(jobId, e).ConfigureAwait(false);
+            }
+
             return;
         }
 

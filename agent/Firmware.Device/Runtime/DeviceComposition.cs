@@ -38,7 +38,7 @@ public static class DeviceComposition
         {
             Storage = storage,
             Checkpoints = new CheckpointStore(storage),
-            Slots = new SlotPair(Slot(config.SlotA, active, host.Roots), Slot(config.SlotB, active, host.Roots)),
+            Slots = new SlotPair(Group(config.SlotA, active, host.Roots), Group(config.SlotB, active, host.Roots)),
             Boot = boot,
             Booted = active.Slot,
             Health = host.GateFor(config),
@@ -57,12 +57,15 @@ public static class DeviceComposition
         return new ComposedDevice(config, device, options, active, host);
     }
 
-    private static SlotDevice Device(SlotConfig slot) => new(slot.Path, slot.Size);
+    private static SlotDevice Device(SlotConfig slot) => new(slot.Path, slot.Size) { Boot = slot.Boot is { } boot ? Device(boot) : null };
+
+    private static SlotGroup Group(SlotConfig slot, ActiveSlot active, SystemRoots roots) =>
+        new(Target(slot, SlotTarget.Rootfs, active, roots), slot.Boot is { } boot ? Target(boot, SlotTarget.Boot, active, roots) : null);
 
     // Written only through the detector's ActiveSlot: never the running slot, O_EXCL on a block device.
-    private static DetectedSlot Slot(SlotConfig slot, ActiveSlot active, SystemRoots roots)
+    private static DetectedSlot Target(SlotConfig slot, SlotTarget target, ActiveSlot active, SystemRoots roots)
     {
         var path = slot.IsFile ? slot.Path : roots.MapDevice(slot.Path);
-        return new DetectedSlot(active, slot.Name, path, slot.Size ?? SlotCapacity.Of(path));
+        return new DetectedSlot(active, slot.Name, path, slot.Size ?? SlotCapacity.Of(path), target);
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Firmware.Device.Updates;
+using Firmware.Fleet;
 using Firmware.Fleet.Payloads;
 
 namespace Firmware.Device.Runtime;
@@ -24,6 +25,29 @@ public sealed partial class DeviceRuntime
         {
             _run?.Cancel();
         }
+    }
+
+    /// <summary>
+    /// Takes a retained job that failed strict parsing but names a readable <c>jobId</c>: its final
+    /// report is <c>rejected</c> with the parse error (docs/protocol.md section 2), made once (the
+    /// retained copy delivered again after a reconnect finds the job finished). A job id that is the
+    /// update in progress is left alone: a bad copy never ends a job the device is running.
+    /// </summary>
+    internal void Reject(string jobId, FleetException error)
+    {
+        if (_fleet is not { } fleet || fleet.Jobs.IsFinished(jobId))
+        {
+            return;
+        }
+
+        if (_engine?.Checkpoint.Update?.Id == jobId)
+        {
+            Log($"job {jobId}: a malformed copy of the update in progress ignored: {error.Message}");
+            return;
+        }
+
+        Log($"job {jobId}: rejected: {error.Message}");
+        fleet.Finish(jobId, ProgressState.Rejected, new ProgressError { Code = error.Error.ToString(), Detail = FleetLink.Truncate(error.Message) });
     }
 
     /// <summary>

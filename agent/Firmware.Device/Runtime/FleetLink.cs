@@ -76,6 +76,11 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
                 _runtime.Receive(job);
                 return Task.CompletedTask;
             },
+            JobRejected = (jobId, error) =>
+            {
+                _runtime.Reject(jobId, error);
+                return Task.CompletedTask;
+            },
             ChunkReceived = OnChunk,
         };
         _composed.Device.Sources.Register(MqttChunkSource.Scheme, location => Source(location[(MqttChunkSource.Scheme.Length + 1)..]));
@@ -90,6 +95,9 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
     /// <inheritdoc/>
     public Task ReportAsync(OutboxEntry outcome, CancellationToken cancellationToken)
     {
+        // A commit changed the installed version (a rollback confirms the old one): the retained
+        // state says so now, not at the next connect.
+        Republish();
         if (Jobs.Load(outcome.Id) is null)
         {
             // Not a fleet job (a local `fwagent install` finished under the daemon): the journal takes it.
@@ -190,6 +198,28 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
         Flush();
     }
 
+    /// <summary>Publishes the retained birth again with the version the checkpoint records as installed, off the caller's thread.</summary>
+    private void Republish()
+    {
+        if (_connection is not { } connection)
+        {
+            return;
+        }
+
+        var identity = connection.Identity with { Version = _runtime.InstalledVersion };
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await connection.RepublishAsync(identity, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+            {
+                // Disconnected: the reconnect publishes the birth with this identity.
+            }
+        });
+    }
+
     /// <summary>Sends what is queued, off the caller's thread; what fails stays queued for the next connect.</summary>
     private void Flush()
     {
@@ -233,5 +263,5 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
         }
     }
 
-    private static string Truncate(string detail) => detail.Length <= FleetLimits.MaxErrorDetail ? detail : detail[..FleetLimits.MaxErrorDetail];
+    internal static string Truncate(string detail) => detail.Length <= FleetLimits.MaxErrorDetail ? detail : detail[..FleetLimits.MaxErrorDetail];
 }

@@ -28,8 +28,9 @@ public sealed class ActiveSlot
     /// <summary>What each source said.</summary>
     public IReadOnlyList<SlotEvidence> Evidence { get; }
 
-    /// <summary>Opens the inactive slot for writing a payload of <paramref name="payloadSize"/> bytes.</summary>
-    /// <exception cref="Firmware.Install.SlotTooSmallException">The payload is larger than the slot; nothing was opened for writing.</exception>
-    /// <exception cref="IOException">The slot cannot be opened (busy, missing, not permitted).</exception>
-    public SlotWriter OpenInactive(long payloadSize) => SlotWriter.Open(Inactive, _layout[Inactive], payloadSize, new BlockDeviceNames(_roots), _roots);
+    /// <summary>Opens a target of the inactive slot (its root unless told) for writing a payload of <paramref name="payloadSize"/> bytes.</summary>
+    /// <exception cref="Firmware.Install.SlotTooSmallException">The payload is larger than the target; nothing was opened for writing.</exception>
+    /// <exception cref="IOException">The target cannot be opened (busy, missing, not permitted), or the slot has no such target.</exception>
+    public SlotWriter OpenInactive(long payloadSize, SlotTarget target = SlotTarget.Rootfs) =>
+        SlotWriter.Open(Inactive, _layout[Inactive].Of(target) ?? throw new IOException($"slot {Inactive.Letter()} has no {target} target"), payloadSize, new BlockDeviceNames(_roots), _roots);
 }

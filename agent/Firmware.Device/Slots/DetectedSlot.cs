@@ -10,7 +10,8 @@ namespace Firmware.Device.Slots;
 /// <param name="slot">Which slot this is.</param>
 /// <param name="path">The slot's device node or file, as this process sees it.</param>
 /// <param name="capacity">The slot's size in bytes.</param>
-public sealed class DetectedSlot(ActiveSlot active, SlotName slot, string path, long capacity) : ISlotDevice
+/// <param name="target">Which of the slot's targets this is: its root (the default) or its boot partition.</param>
+public sealed class DetectedSlot(ActiveSlot active, SlotName slot, string path, long capacity, SlotTarget target = SlotTarget.Rootfs) : ISlotDevice
 {
     /// <inheritdoc/>
     public SlotName Slot => slot;
@@ -21,14 +22,14 @@ public sealed class DetectedSlot(ActiveSlot active, SlotName slot, string path, 
     /// <inheritdoc/>
     /// <exception cref="IOException">This is the running slot, or it cannot be opened (busy, missing, not permitted).</exception>
     public Stream OpenWrite() => slot == active.Inactive
-        ? new SlotWriterStream(active.OpenInactive(capacity))
-        : throw new IOException($"{this} is the running slot: it is never opened for writing");
+        ? new SlotWriterStream(active.OpenInactive(capacity, target))
+        : throw new IOException($"{this} belongs to the running slot: it is never opened for writing");
 
     /// <inheritdoc/>
     public Stream OpenRead() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
 
     /// <inheritdoc/>
-    public override string ToString() => $"slot {slot.Letter()} ({path})";
+    public override string ToString() => target == SlotTarget.Rootfs ? $"slot {slot.Letter()} ({path})" : $"slot {slot.Letter()}'s boot partition ({path})";
 
     /// <summary>The writer as the stream the engine writes: Flush is the writer's fdatasync, Dispose closes it.</summary>
     private sealed class SlotWriterStream(SlotWriter writer) : Stream

@@ -25,33 +25,99 @@ public static class PayloadInstaller
     /// <param name="cancellationToken">Cancels the install.</param>
     /// <exception cref="SlotTooSmallException">The payload does not fit the slot.</exception>
     /// <exception cref="BundleException">The bundle is rejected part-way; the slot then holds a partial image and must not be booted.</exception>
-    public static async Task InstallAsync(BundleReader reader, VerifiedManifest manifest, string payloadName, Stream slot, long slotCapacity, CancellationToken cancellationToken = default)
+    public static Task InstallAsync(BundleReader reader, VerifiedManifest manifest, string payloadName, Stream slot, long slotCapacity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return InstallAsync(reader, manifest, [new PayloadTarget(payloadName, slot, slotCapacity)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads every chunk from <paramref name="reader"/> (whose manifest has been verified) and
+    /// writes each payload named by a target to that target, in one pass over the bundle (a slot
+    /// group: the root and the boot partition of the same slot). Payloads without a target are
+    /// still verified. Every payload is checked against its target's capacity before the first write.
+    /// </summary>
+    /// <param name="reader">A reader under <see cref="PayloadCheck.Full"/> whose manifest has been read.</param>
+    /// <param name="manifest">The verified manifest.</param>
+    /// <param name="targets">One target per payload to write, each a different payload.</param>
+    /// <param name="cancellationToken">Cancels the install.</param>
+    /// <exception cref="SlotTooSmallException">A payload does not fit its target; nothing was written.</exception>
+    /// <exception cref="BundleException">The bundle is rejected part-way; the targets then hold partial images and must not be booted.</exception>
+    public static async Task InstallAsync(BundleReader reader, VerifiedManifest manifest, IReadOnlyList<PayloadTarget> targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(slot);
-        var payload = manifest.Manifest.Payloads.FirstOrDefault(p => p.Name == payloadName)
-                      ?? throw new ArgumentException($"The bundle has no payload '{payloadName}'.", nameof(payloadName));
-        if (!slot.CanSeek || !slot.CanWrite)
+        ArgumentNullException.ThrowIfNull(targets);
+        var byName = new Dictionary<string, PayloadTarget>(StringComparer.Ordinal);
+        foreach (var target in targets)
         {
-            throw new ArgumentException("The slot must be seekable and writable.", nameof(slot));
-        }
-
-        if (payload.Size > slotCapacity)
-        {
-            throw new SlotTooSmallException(payload.Size, slotCapacity);
-        }
-
-        await using var writer = new SlotBatchWriter(slot);
-        while (await reader.ReadChunkAsync(cancellationToken) is { } chunk)
-        {
-            if (chunk.Payload.Name == payloadName)
+            if (manifest.Manifest.Payloads.FirstOrDefault(p => p.Name == target.Payload) is not { } payload)
             {
-                await writer.AddAsync(chunk.Offset, chunk.Data, cancellationToken);
+                throw new ArgumentException($"The bundle has no payload '{target.Payload}'.", nameof(targets));
+            }
+
+            if (!target.Slot.CanSeek || !target.Slot.CanWrite)
+            {
+                throw new ArgumentException($"The target of payload '{target.Payload}' must be seekable and writable.", nameof(targets));
+            }
+
+            if (!byName.TryAdd(target.Payload, target))
+            {
+                throw new ArgumentException($"Payload '{target.Payload}' has two targets.", nameof(targets));
+            }
+
+            if (payload.Size > target.Capacity)
+            {
+                throw new SlotTooSmallException(payload.Size, target.Capacity);
             }
         }
 
-        await writer.CompleteAsync(cancellationToken);
+        await InstallCoreAsync(reader, byName, cancellationToken);
+    }
+
+    // One batch writer at a time (each holds two 4 MiB buffers): a bundle stores each payload's
+    // chunks together, so the writer of a payload is completed (and its target flushed) when the
+    // next payload's chunks begin.
+    private static async Task InstallCoreAsync(BundleReader reader, Dictionary<string, PayloadTarget> targets, CancellationToken cancellationToken)
+    {
+        SlotBatchWriter? writer = null;
+        string? writing = null;
+        try
+        {
+            while (await reader.ReadChunkAsync(cancellationToken) is { } chunk)
+            {
+                if (!targets.TryGetValue(chunk.Payload.Name, out var target))
+                {
+                    continue;
+                }
+
+                if (writing != target.Payload)
+                {
+                    if (writer is not null)
+                    {
+                        await writer.CompleteAsync(cancellationToken);
+                        await writer.DisposeAsync();
+                    }
+
+                    writer = new SlotBatchWriter(target.Slot);
+                    writing = target.Payload;
+                }
+
+                await writer!.AddAsync(chunk.Offset, chunk.Data, cancellationToken);
+            }
+
+            if (writer is not null)
+            {
+                await writer.CompleteAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>

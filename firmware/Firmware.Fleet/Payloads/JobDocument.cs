@@ -32,6 +32,14 @@ public sealed record JobDocument
         return value;
     }
 
+    /// <summary>
+    /// The <c>jobId</c> of a job payload that <see cref="Parse"/> refused, when one can still be
+    /// read: a top-level string property that is a valid id (docs/protocol.md section 2: a retained
+    /// job that fails parsing is reported <c>rejected</c> when its <c>jobId</c> is readable).
+    /// Null for anything that is not a JSON object with such a property.
+    /// </summary>
+    public static string? ReadableJobId(ReadOnlySpan<byte> utf8) => FleetJson.PeekString(utf8, "jobId"u8) is { } id && DeviceId.IsValid(id) ? id : null;
+
     /// <summary>The payload's JSON (checked first).</summary>
     public byte[] ToJson()
     {

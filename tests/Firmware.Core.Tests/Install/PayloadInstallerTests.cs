@@ -90,6 +90,36 @@ public sealed class PayloadInstallerTests(Scenario scenario) : IClassFixture<Sce
     }
 
     [Fact]
+    public async Task Two_payloads_land_in_their_own_targets_in_one_pass()
+    {
+        using var reader = new BundleReader(new ForwardOnlyStream(scenario.Bundle), scenario.Policy);
+        var manifest = await reader.ReadManifestAsync();
+        using var root = new MemoryStream(new byte[scenario.Rootfs.Length]);
+        using var kernel = new MemoryStream(new byte[scenario.Kernel.Length + 10]);
+
+        await PayloadInstaller.InstallAsync(reader, manifest, [new PayloadTarget("rootfs", root, root.Length), new PayloadTarget("kernel", kernel, kernel.Length)]);
+
+        Assert.Equal(scenario.Rootfs, root.ToArray());
+        Assert.Equal(scenario.Kernel, kernel.ToArray()[..scenario.Kernel.Length]);
+        Assert.Null(await PayloadInstaller.VerifyReadBackAsync(kernel, scenario.KernelManifest));
+    }
+
+    [Fact]
+    public async Task A_second_target_too_small_is_refused_before_the_first_is_written()
+    {
+        using var reader = new BundleReader(new ForwardOnlyStream(scenario.Bundle), scenario.Policy);
+        var manifest = await reader.ReadManifestAsync();
+        var rootBytes = new byte[scenario.Rootfs.Length];
+        using var root = new MemoryStream(rootBytes);
+        using var kernel = new MemoryStream(new byte[scenario.Kernel.Length - 1]);
+
+        await Assert.ThrowsAsync<SlotTooSmallException>(() =>
+            PayloadInstaller.InstallAsync(reader, manifest, [new PayloadTarget("rootfs", root, root.Length), new PayloadTarget("kernel", kernel, kernel.Length)]));
+
+        Assert.All(rootBytes, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
     public async Task A_payload_the_bundle_does_not_hold_is_refused()
     {
         using var reader = new BundleReader(new ForwardOnlyStream(scenario.Bundle), scenario.Policy);

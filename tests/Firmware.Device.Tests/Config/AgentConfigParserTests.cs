@@ -51,6 +51,26 @@ public sealed class AgentConfigParserTests
         """;
 
     [Fact]
+    public void Reads_each_slot_s_boot_partition_as_a_target_of_its_group()
+    {
+        var config = AgentConfigParser.Parse("""
+            device: { id: pi-7, compatible: raspberrypi-4-model-b }
+            slots:
+              a: { device: /dev/disk/by-partlabel/rootfs-a, boot: { device: /dev/disk/by-partlabel/boot-a } }
+              b: { device: /dev/disk/by-partlabel/rootfs-b, boot: { device: /dev/disk/by-partlabel/boot-b, size: 64MiB } }
+            boot:
+              backend: tryboot
+              tries: 1
+              tryboot: { autoboot: /boot/firmware/autoboot.txt, partition-a: 2, partition-b: 3 }
+            """, "agent.yml");
+
+        Assert.Equal(new SlotConfig(SlotName.A, "/dev/disk/by-partlabel/boot-a", false, null), config.SlotA.Boot);
+        Assert.Equal(new SlotConfig(SlotName.B, "/dev/disk/by-partlabel/boot-b", false, 64L << 20), config.SlotB.Boot);
+        Assert.Equal("/dev/disk/by-partlabel/rootfs-b", config.SlotB.Path);
+        Assert.Null(AgentConfigParser.Parse(Full, "agent.yml").SlotA.Boot);
+    }
+
+    [Fact]
     public void Reads_every_key_of_a_full_file()
     {
         var config = AgentConfigParser.Parse(Full, "agent.yml");

@@ -39,11 +39,14 @@ internal sealed class ControllerDouble : IDisposable
     public HashSet<int> TamperOnce { get; init; } = [];
 
     /// <summary>Publishes <paramref name="job"/> retained on the device's <c>job</c> topic, as the controller does.</summary>
-    public async Task PublishJobAsync(string deviceId, JobDocument job)
+    public Task PublishJobAsync(string deviceId, JobDocument job) => PublishJobAsync(deviceId, job.ToJson());
+
+    /// <summary>Publishes <paramref name="payload"/> retained on the device's <c>job</c> topic as it is: a controller's malformed job.</summary>
+    public async Task PublishJobAsync(string deviceId, byte[] payload)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(_topics.For(deviceId, FleetTopicKind.Job))
-            .WithPayload(job.ToJson())
+            .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(true)
             .WithContentType("application/json")

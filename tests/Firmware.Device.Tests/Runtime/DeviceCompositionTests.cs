@@ -37,7 +37,7 @@ public sealed class DeviceCompositionTests : IDisposable
         Assert.Equal(SlotName.B, composed.Device.Booted);
         Assert.Equal(3, composed.Active.Evidence.Count);
         Assert.Equal("simulated", composed.Device.Boot.Name);
-        Assert.Equal(4096, composed.Device.Slots.A.Capacity);
+        Assert.Equal(4096, composed.Device.Slots.A.Rootfs.Capacity);
         Assert.Equal(FuzzKeys.Board, composed.Options.Board);
     }
 
@@ -57,17 +57,50 @@ public sealed class DeviceCompositionTests : IDisposable
             """, "agent.yml");
         var composed = DeviceComposition.Compose(config, Host(new FakeSystem(_scratch).CommandLine("fw.slot=A")), FuzzKeys.Trust);
 
-        var refused = Assert.Throws<IOException>(() => composed.Device.Slots.A.OpenWrite());
-        using (var slot = composed.Device.Slots.B.OpenWrite())
+        var refused = Assert.Throws<IOException>(() => composed.Device.Slots.A.Rootfs.OpenWrite());
+        using (var slot = composed.Device.Slots.B.Rootfs.OpenWrite())
         {
             slot.Position = 4096;
             slot.Write([1, 2, 3]);
             slot.Flush();
         }
 
-        Assert.Contains("is the running slot", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to the running slot", refused.Message, StringComparison.Ordinal);
         Assert.Equal(new byte[8192], File.ReadAllBytes(_scratch.Of("slot-a.img")));
         Assert.Equal([1, 2, 3], File.ReadAllBytes(_scratch.Of("slot-b.img"))[4096..4099]);
+    }
+
+    [Fact]
+    public void A_slot_s_boot_partition_is_a_target_of_its_group_and_the_running_slot_s_is_never_opened_for_writing()
+    {
+        foreach (var name in new[] { "root-a.img", "root-b.img", "boot-a.img", "boot-b.img" })
+        {
+            File.WriteAllBytes(_scratch.Of(name), new byte[8192]);
+        }
+
+        var config = AgentConfigParser.Parse($$"""
+            device: { id: dev-1, compatible: {{FuzzKeys.Board}} }
+            data-dir: {{_scratch.Of("data")}}
+            slots:
+              a: { file: {{_scratch.Of("root-a.img")}}, size: 8KiB, boot: { file: {{_scratch.Of("boot-a.img")}}, size: 4KiB } }
+              b: { file: {{_scratch.Of("root-b.img")}}, size: 8KiB, boot: { file: {{_scratch.Of("boot-b.img")}}, size: 4KiB } }
+            boot: { backend: simulated, simulated: { state: {{_scratch.Of("boot.state")}} } }
+            trust: /etc/fwagent/trust.json
+            """, "agent.yml");
+        var composed = DeviceComposition.Compose(config, Host(new FakeSystem(_scratch).CommandLine("fw.slot=A")), FuzzKeys.Trust);
+
+        Assert.Equal(4096, composed.Device.Slots.B.Boot!.Capacity);
+        var refused = Assert.Throws<IOException>(() => composed.Device.Slots.A.Boot!.OpenWrite());
+        using (var boot = composed.Device.Slots.B.Boot.OpenWrite())
+        {
+            boot.Write([7, 8, 9]);
+            boot.Flush();
+        }
+
+        Assert.Contains("slot A's boot partition", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(new byte[8192], File.ReadAllBytes(_scratch.Of("boot-a.img")));
+        Assert.Equal([7, 8, 9], File.ReadAllBytes(_scratch.Of("boot-b.img"))[..3]);
+        Assert.Equal(new byte[8192], File.ReadAllBytes(_scratch.Of("root-b.img")));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Firmware.Device.Tests.Fleet;
 using Firmware.Device.Tests.Simulation;
 using Firmware.Fleet;
 using Firmware.Fleet.Payloads;
+using Firmware.Fuzz;
 
 namespace Firmware.Device.Tests.Runtime;
 
@@ -90,6 +91,64 @@ public sealed class FleetRuntimeTests : IDisposable
             Assert.Equal("1.1.0", birth.Version);
             Assert.Equal("B", birth.Slot);
         }
+    }
+
+    [Fact]
+    public async Task A_commit_in_the_trial_republishes_the_retained_state_with_the_new_version_without_a_restart()
+    {
+        var device = Device();
+        using var controller = await ControllerAsync();
+        await InstallUntilRebootAsync(device, controller);
+
+        Assert.Equal(SlotName.B, device.PowerOn());
+        device.HoldTrial = new TaskCompletionSource();
+        await using var trial = device.Start();
+        var birth = await NextBirthAsync(controller, b => b.Slot == "B");
+        Assert.Equal(FuzzKeys.InstalledVersion, birth.Version);
+        Assert.Equal("B", birth.Slot);
+        await Until(() => trial.Runtime.Checkpoint?.Update?.State == Firmware.Device.Updates.UpdateStateName.Trial, "the trial");
+
+        // The health gate passes: the same runtime, no reboot, says what now runs.
+        device.HoldTrial.SetResult();
+        var committed = await NextBirthAsync(controller, b => b.Version != FuzzKeys.InstalledVersion);
+        Assert.Equal("1.1.0", committed.Version);
+        Assert.Equal("B", committed.Slot);
+        Assert.Equal(birth.BootCount, committed.BootCount);
+        Assert.Equal(1, trial.Runtime.Connection!.Connections);
+
+        // What a controller that connects later reads is the retained copy: the new version.
+        using var late = await ControllerAsync(new ControllerDouble(_pieces));
+        Assert.Equal("1.1.0", (await NextBirthAsync(late, _ => true)).Version);
+    }
+
+    [Fact]
+    public async Task A_malformed_retained_job_with_a_readable_id_is_reported_rejected_once()
+    {
+        var device = Device();
+        using var controller = await ControllerAsync();
+        await using var running = device.Start();
+        await running.Runtime.Ready.WaitAsync(Timeout);
+
+        // An install without its bundle: valid JSON, a readable jobId, refused by the strict parse.
+        var job = System.Text.Encoding.UTF8.GetBytes("""{"schema":1,"jobId":"job-bad","rolloutId":"r-1","action":"install","deadline":"2126-01-01T00:00:00Z"}""");
+        await controller.PublishJobAsync("dev-1", job);
+
+        var rejected = Assert.Single(await ReportsUntilFinalAsync(controller));
+        Assert.Equal(("job-bad", ProgressState.Rejected, 1L), (rejected.JobId, rejected.State, rejected.Seq));
+        Assert.Equal("MalformedPayload", rejected.Error?.Code);
+        Assert.Contains("'bundle' is required for install", rejected.Error?.Detail, StringComparison.Ordinal);
+        Assert.Null(running.Runtime.Engine.Checkpoint.Update);
+
+        // The retained copy comes again after a reconnect: not reported twice.
+        await running.Runtime.Connection!.DropAsync(CancellationToken.None);
+        await Until(() => running.Runtime.Connection!.Connections >= 2, "the reconnect");
+        await AssertNoReportAsync(controller);
+
+        // Without a readable id there is nobody to tell: dropped, and the device carries on.
+        await controller.PublishJobAsync("dev-1", System.Text.Encoding.UTF8.GetBytes("""{"schema":1,"jobId":"no/such id","action":"install"}"""));
+        await AssertNoReportAsync(controller);
+        await controller.PublishJobAsync("dev-1", _pieces.Job);
+        Assert.Equal(ProgressState.Accepted, ProgressReport.Parse((await controller.NextAsync(FleetTopicKind.Progress, Timeout)).Payload.ToArray()).State);
     }
 
     [Fact]
@@ -246,6 +305,19 @@ public sealed class FleetRuntimeTests : IDisposable
         }
 
         return reports;
+    }
+
+    /// <summary>The next online birth of the device that <paramref name="wanted"/> accepts.</summary>
+    private static async Task<DeviceState> NextBirthAsync(ControllerDouble controller, Func<DeviceState, bool> wanted)
+    {
+        while (true)
+        {
+            var state = DeviceState.Parse((await controller.NextAsync(FleetTopicKind.State, Timeout)).Payload.ToArray());
+            if (state.State == DeviceStatus.Online && wanted(state))
+            {
+                return state;
+            }
+        }
     }
 
     /// <summary>No progress report arrives within a few seconds (the device had every chance: it is connected).</summary>

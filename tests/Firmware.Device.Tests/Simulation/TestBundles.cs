@@ -12,10 +12,21 @@ internal static class TestBundles
     private static readonly PayloadEncoding SmallChunks = new() { Chunker = new FastCdcChunker(256, 1024, 4096), Level = 3, MaxDegreeOfParallelism = 1 };
 
     /// <summary>A bundle with payload "rootfs" holding <paramref name="rootfs"/>, made at <paramref name="created"/> (default <see cref="Created"/>) and valid a year.</summary>
-    public static byte[] Bundle(byte[] rootfs, string version = "1.1.0", string? minVersion = null, DateTimeOffset? created = null)
+    public static byte[] Bundle(byte[] rootfs, string version = "1.1.0", string? minVersion = null, DateTimeOffset? created = null) =>
+        Bundle([("rootfs", rootfs)], version, minVersion, created);
+
+    /// <summary>A bundle with the named payloads, in the order given (a tryboot board's: rootfs, boot-a, boot-b).</summary>
+    public static byte[] Bundle(IReadOnlyList<(string Name, byte[] Content)> contents, string version = "1.1.0", string? minVersion = null, DateTimeOffset? created = null)
     {
-        using var stored = new MemoryStream();
-        var payload = PayloadEncoder.EncodeAsync("rootfs", new MemoryStream(rootfs, writable: false), stored, SmallChunks).GetAwaiter().GetResult();
+        var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var payloads = new List<PayloadManifest>();
+        foreach (var (name, content) in contents)
+        {
+            using var output = new MemoryStream();
+            payloads.Add(PayloadEncoder.EncodeAsync(name, new MemoryStream(content, writable: false), output, SmallChunks).GetAwaiter().GetResult());
+            stored[name] = output.ToArray();
+        }
+
         var manifest = new BundleManifest
         {
             Format = BundleManifest.CurrentFormat,
@@ -24,10 +35,10 @@ internal static class TestBundles
             MinVersion = minVersion,
             Created = created ?? Created,
             Expires = (created ?? Created).AddYears(1),
-            Payloads = [payload],
+            Payloads = payloads,
         };
         using var bundle = new MemoryStream();
-        BundleWriter.WriteAsync(bundle, manifest, [FuzzKeys.Release1], [], _ => new MemoryStream(stored.ToArray(), writable: false)).GetAwaiter().GetResult();
+        BundleWriter.WriteAsync(bundle, manifest, [FuzzKeys.Release1], [], p => new MemoryStream(stored[p.Name], writable: false)).GetAwaiter().GetResult();
         return bundle.ToArray();
     }
 

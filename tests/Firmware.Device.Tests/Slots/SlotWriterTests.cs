@@ -100,7 +100,7 @@ public sealed class SlotWriterTests : IDisposable
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.ReturnType == typeof(SlotWriter))
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})");
-        Assert.Equal(["ActiveSlot.OpenInactive(Int64)"], factories);
+        Assert.Equal(["ActiveSlot.OpenInactive(Int64, SlotTarget)"], factories);
     }
 
     private ActiveSlot Active(string slot)

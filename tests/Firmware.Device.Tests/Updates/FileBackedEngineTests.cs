@@ -17,11 +17,15 @@ public sealed class FileBackedEngineTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
-    private static UpdateEngine Engine(DirectoryStorage storage, SimulatedBootloader boot, SlotName booted, RecordingReporter reporter) => new(new UpdateDevice
+    private static UpdateEngine Engine(DirectoryStorage storage, SimulatedBootloader boot, SlotName booted, RecordingReporter reporter) =>
+        Engine(storage, new SlotPair(new StorageSlot(storage, "slot-a.img", SlotName.A, 1 << 20), new StorageSlot(storage, "slot-b.img", SlotName.B, 1 << 20)), boot, booted, reporter);
+
+    /// <summary>An engine over files in <paramref name="storage"/>: a healthy gate, a reboot that does nothing (the test powers on), the fuzz keys' clock.</summary>
+    internal static UpdateEngine Engine(DirectoryStorage storage, SlotPair slots, SimulatedBootloader boot, SlotName booted, RecordingReporter reporter) => new(new UpdateDevice
     {
         Storage = storage,
         Checkpoints = new CheckpointStore(storage),
-        Slots = new SlotPair(new StorageSlot(storage, "slot-a.img", SlotName.A, 1 << 20), new StorageSlot(storage, "slot-b.img", SlotName.B, 1 << 20)),
+        Slots = slots,
         Boot = boot,
         Booted = booted,
         Health = new DelegateHealthGate(() => new HealthVerdict([])),

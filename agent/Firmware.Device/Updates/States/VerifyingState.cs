@@ -21,14 +21,9 @@ internal sealed class VerifyingState : UpdateState
         }
 
         var manifest = result.Manifest.Manifest;
-        var payload = manifest.Payloads.FirstOrDefault(p => p.Name == update.Payload)
-                      ?? throw new UpdateException(UpdateError.BundleRejected, transient: false, $"the bundle has no payload '{update.Payload}'");
-        var slot = context.Device.Slots[update.TargetSlot];
-        if (payload.Size > slot.Capacity)
-        {
-            throw new UpdateException(UpdateError.SlotTooSmall, transient: false, $"payload '{payload.Name}' of {payload.Size} bytes does not fit {slot} of {slot.Capacity} bytes");
-        }
 
+        // Every payload matched to its target and checked against its size before the first write.
+        SlotInstallPlan.For(manifest, update.Payload, update.TargetSlot, context.Device.Slots[update.TargetSlot]);
         return Step.To(update with
         {
             ManifestSha256 = Convert.ToHexStringLower(SHA256.HashData(result.Manifest.ManifestBytes.Span)),

@@ -5,9 +5,10 @@ using Firmware.Install;
 namespace Firmware.Device.Updates.States;
 
 /// <summary>
-/// Streams the payload into the inactive slot, syncs it, and reads it back against the manifest's
-/// chunk digests. Resuming after a crash writes the whole payload again: the slot is not armed
-/// until this step has finished, so whatever a crash left in it is never booted.
+/// Streams the payloads into the inactive slot's targets (its root, and its boot partition where
+/// it has one) in one pass over the bundle, syncs each, and reads each back against the manifest's
+/// chunk digests. Resuming after a crash writes every target again: the slot is not armed until
+/// this step has finished, so whatever a crash left in it is never booted.
 /// </summary>
 internal sealed class WritingState : UpdateState
 {
@@ -15,7 +16,6 @@ internal sealed class WritingState : UpdateState
 
     public override async Task<Step> RunAsync(UpdateContext context, UpdateRecord update, CancellationToken cancellationToken)
     {
-        var slot = context.Device.Slots[update.TargetSlot];
         using var bundle = await context.OpenBundleAsync(update, cancellationToken);
         using var reader = new BundleReader(bundle, context.Policy(PayloadCheck.Full));
         var manifest = await reader.ReadManifestAsync(cancellationToken);
@@ -24,31 +24,58 @@ internal sealed class WritingState : UpdateState
             throw new UpdateException(UpdateError.BundleChanged, transient: false, "the bundle's manifest differs from the one verified before writing");
         }
 
-        var payload = manifest.Manifest.Payloads.First(p => p.Name == update.Payload);
+        var plan = SlotInstallPlan.For(manifest.Manifest, update.Payload, update.TargetSlot, context.Device.Slots[update.TargetSlot]);
+        // What an I/O error names: the target being opened or read back, else all of them.
+        var all = string.Join(", ", plan.Select(w => w.Target.ToString()));
+        var where = all;
+        var streams = new List<Stream>();
         try
         {
-            using (var target = slot.OpenWrite())
+            foreach (var write in plan)
             {
-                // InstallAsync refuses a payload larger than the slot before its first write, and
-                // ends with Flush: through IDeviceStorage that is the fsync.
-                await PayloadInstaller.InstallAsync(reader, manifest, update.Payload, target, slot.Capacity, cancellationToken);
+                where = write.Target.ToString()!;
+                streams.Add(write.Target.OpenWrite());
             }
 
-            using var readBack = slot.OpenRead();
-            if (await PayloadInstaller.VerifyReadBackAsync(readBack, payload, cancellationToken) is { } bad)
+            where = all;
+
+            // InstallAsync refuses a payload larger than its target before its first write, and
+            // flushes each target: through IDeviceStorage that is the fsync.
+            await PayloadInstaller.InstallAsync(reader, manifest, [.. plan.Select((w, i) => new PayloadTarget(w.Payload.Name, streams[i], w.Target.Capacity))], cancellationToken);
+            DisposeAll(streams);
+            foreach (var write in plan)
             {
-                throw new UpdateException(UpdateError.ReadBackMismatch, transient: true, $"{slot}: chunk {bad} reads back other bytes than were written");
+                where = write.Target.ToString()!;
+                using var readBack = write.Target.OpenRead();
+                if (await PayloadInstaller.VerifyReadBackAsync(readBack, write.Payload, cancellationToken) is { } bad)
+                {
+                    throw new UpdateException(UpdateError.ReadBackMismatch, transient: true, $"{write.Target}: chunk {bad} of payload '{write.Payload.Name}' reads back other bytes than were written");
+                }
             }
         }
         catch (IOException e)
         {
-            throw UpdateContext.Io(e, UpdateError.SlotIo, slot.ToString()!);
+            throw UpdateContext.Io(e, UpdateError.SlotIo, where);
         }
         catch (SlotTooSmallException e)
         {
-            throw new UpdateException(UpdateError.SlotTooSmall, transient: false, $"{slot}: {e.Message}", e);
+            throw new UpdateException(UpdateError.SlotTooSmall, transient: false, $"{where}: {e.Message}", e);
+        }
+        finally
+        {
+            DisposeAll(streams);
         }
 
         return Step.To(update, UpdateStateName.Armed);
+    }
+
+    private static void DisposeAll(List<Stream> streams)
+    {
+        foreach (var stream in streams)
+        {
+            stream.Dispose();
+        }
+
+        streams.Clear();
     }
 }
