@@ -29,7 +29,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the agent: resume an update, take jobs from the fleet, report progress and telemetry, until SIGTERM.") { config, proc, control, installed, release };
         command.SetAction((result, invocation) => CommandRunner.RunAsync(AgentOptions.Program, false, async () =>
         {
-            var agent = AgentConfigFile.Load(result.GetValue(config)!);
+            var agent = AgentConfigFile.Load(result.GetValue(config)!, result.GetValue(release)!);
             var host = new AgentHost
             {
                 Roots = SystemRoots.Host with { Proc = result.GetValue(proc)! },

@@ -1,5 +1,6 @@
 using Firmware.Device.Slots;
 using Firmware.Device.Yaml;
+using Firmware.Versioning;
 
 namespace Firmware.Device.Config;
 
@@ -12,9 +13,10 @@ public static partial class AgentConfigParser
     private const string DefaultTrustFile = "/etc/fwagent/trust.json";
     private const int DayInSeconds = 24 * 60 * 60;
 
-    private static AgentConfig Validate(AgentYaml file, Checker check)
+    private static AgentConfig Validate(AgentYaml file, Checker check, FirmwareRelease? release)
     {
         var device = file.Device ?? throw check.Error(AgentConfigError.MissingKey, file, "device", "is required: { id: ..., compatible: ... }");
+        var compatible = CompatibleOf(device, release, check);
         var dataDirectory = check.AbsolutePath(file.DataDir ?? DefaultDataDirectory, file, "data-dir");
         var boot = file.Boot ?? throw check.Error(AgentConfigError.MissingKey, file, "boot", "is required: { backend: grub|uboot|tryboot|simulated, ... }");
         var slots = file.Slots ?? throw check.Error(AgentConfigError.MissingKey, file, "slots", "is required: { a: ..., b: ... }");
@@ -37,7 +39,7 @@ public static partial class AgentConfigParser
         {
             Source = check.Source,
             DeviceId = check.Name(device.Id, device, "device.id"),
-            Compatible = check.Name(device.Compatible, device, "device.compatible"),
+            Compatible = compatible,
             DataDirectory = dataDirectory,
             SlotA = slotA,
             SlotB = slotB,
@@ -140,5 +142,21 @@ public static partial class AgentConfigParser
             "low" => new LedConfig(chip, line, ActiveLow: true),
             _ => throw check.Error(AgentConfigError.InvalidValue, led, "led.active", $"'{led.Active}' is not high or low"),
         };
+    }
+
+    // One image boots on one board: the root's release file names it, so agent.yml may leave it out
+    // (one agent.yml for every board an image is built for), and must not contradict it.
+    private static string CompatibleOf(DeviceYaml device, FirmwareRelease? release, Checker check)
+    {
+        if (device.Compatible is null && release is not null)
+        {
+            return release.Board;
+        }
+
+        var compatible = check.Name(device.Compatible, device, "device.compatible");
+        return release is null || release.Board == compatible
+            ? compatible
+            : throw check.Error(AgentConfigError.Conflict, device, "device.compatible",
+                $"is '{compatible}', but the running root was built for board '{release.Board}' ({FirmwareRelease.Path}); leave it out to take the root's");
     }
 }

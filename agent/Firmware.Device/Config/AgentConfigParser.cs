@@ -1,3 +1,4 @@
+using Firmware.Versioning;
 using Firmware.Device.Yaml;
 using Firmware.Yaml;
 
@@ -14,8 +15,10 @@ public static partial class AgentConfigParser
     /// <summary>Parses and validates agent.yml's text.</summary>
     /// <param name="yaml">The file's text.</param>
     /// <param name="source">The file's name, for messages.</param>
-    /// <exception cref="AgentConfigException">The configuration is malformed.</exception>
-    public static AgentConfig Parse(string yaml, string source)
+    /// <param name="release">The running root's release file, when it has one: <c>device.compatible</c>
+    /// defaults to its board, and must name that board when given.</param>
+    /// <exception cref="AgentConfigException">The configuration is malformed, or is for another board than the root's.</exception>
+    public static AgentConfig Parse(string yaml, string source, FirmwareRelease? release = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentException.ThrowIfNullOrEmpty(source);
@@ -32,7 +35,7 @@ public static partial class AgentConfigParser
 
         return document is null
             ? throw new AgentConfigException(AgentConfigError.MissingKey, source, 0, null, "the file is empty; it needs at least device, slots and boot")
-            : Validate(document.Value, new Checker(document));
+            : Validate(document.Value, new Checker(document), release);
     }
 
     private static AgentConfigError CodeOf(YamlError error) => error switch

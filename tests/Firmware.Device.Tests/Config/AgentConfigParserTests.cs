@@ -1,5 +1,6 @@
 using Firmware.Device.Config;
 using Firmware.Device.Slots;
+using Firmware.Versioning;
 
 namespace Firmware.Device.Tests.Config;
 
@@ -68,6 +69,20 @@ public sealed class AgentConfigParserTests
         Assert.Equal(new SlotConfig(SlotName.B, "/dev/disk/by-partlabel/boot-b", false, 64L << 20), config.SlotB.Boot);
         Assert.Equal("/dev/disk/by-partlabel/rootfs-b", config.SlotB.Path);
         Assert.Null(AgentConfigParser.Parse(Full, "agent.yml").SlotA.Boot);
+    }
+
+    [Fact]
+    public void The_board_comes_from_the_roots_release_file_when_agent_yml_leaves_it_out_and_must_match_it_otherwise()
+    {
+        var release = new FirmwareRelease("gateway", FirmwareVersion.Parse("0.2.0"), "qemu-arm64");
+        var withoutBoard = Minimal.Replace("{ id: dev1, compatible: board }", "{ id: dev1 }", StringComparison.Ordinal);
+
+        Assert.Equal("qemu-arm64", AgentConfigParser.Parse(withoutBoard, "agent.yml", release).Compatible);
+        var missing = Assert.Throws<AgentConfigException>(() => AgentConfigParser.Parse(withoutBoard, "agent.yml"));
+        Assert.Equal((AgentConfigError.MissingKey, "device.compatible"), (missing.Error, missing.Key));
+        var other = Assert.Throws<AgentConfigException>(() => AgentConfigParser.Parse(Minimal, "agent.yml", release));
+        Assert.Equal((AgentConfigError.Conflict, "device.compatible"), (other.Error, other.Key));
+        Assert.Contains("is 'board', but the running root was built for board 'qemu-arm64' (/etc/fw-release)", other.Message, StringComparison.Ordinal);
     }
 
     [Fact]
