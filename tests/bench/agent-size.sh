@@ -5,6 +5,8 @@
 # prints once it has loaded agent.yml, opened its LiteDB ring, taken a first sample and started
 # its timer: the offline collection loop, which needs no broker. Idle RSS is VmRSS two seconds
 # after ready. Prints medians of BENCH_RUNS runs (default 21 for time, 5 for RSS).
+# With BENCH_BREAKDOWN=1 (only when it publishes) it also prints where the x64 exe's bytes are:
+# code and types per assembly and namespace, read from ILC's .mstat by tests/bench/mstat-sizes.cs.
 # Usage: tests/bench/agent-size.sh [PUBLISHED_X64_DIR [PUBLISHED_ARM64_DIR]]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,8 +18,14 @@ x64=${1:-}
 arm64=${2:-}
 if [[ -z $x64 ]]; then
     echo "publishing fwagent linux-x64 (NativeAOT)..."
-    dotnet publish agent/Firmware.Agent -c Release -r linux-x64 -o "$work/x64" -nologo -v quiet >/dev/null
+    breakdown=false
+    [[ ${BENCH_BREAKDOWN:-} == 1 ]] && breakdown=true
+    dotnet publish agent/Firmware.Agent -c Release -r linux-x64 -o "$work/x64" -nologo -v quiet \
+        -p:IlcGenerateMstatFile=$breakdown >/dev/null
     x64=$work/x64
+    if $breakdown; then
+        dotnet run tests/bench/mstat-sizes.cs -- agent/Firmware.Agent/obj/Release/net10.0/linux-x64/native/fwagent.mstat
+    fi
 fi
 if [[ -z $arm64 ]]; then
     echo "publishing fwagent linux-arm64 (NativeAOT, cross)..."
