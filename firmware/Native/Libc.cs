@@ -27,7 +27,11 @@ internal static partial class Libc
     public const int ORdWr = 0x2;
     public const int OCreat = 0x40;
     public const int OExcl = 0x80;
-    public const int ODirectory = 0x10000;
+
+    /// <summary>O_DIRECTORY, one of the open flags whose value differs by architecture: x86 and arm64
+    /// swap it with O_DIRECT (0x10000 and 0x4000 on x86, 0x4000 and 0x10000 on arm64), so the x86 value
+    /// on arm64 asks for O_DIRECT, and opening a directory with it fails with EINVAL.</summary>
+    public static readonly int ODirectory = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x4000 : 0x10000;
     public const int OCloexec = 0x80000;
 
     /// <summary>BLKGETSIZE64: a block device's size in bytes (linux/fs.h, _IOR(0x12, 114, size_t)).</summary>

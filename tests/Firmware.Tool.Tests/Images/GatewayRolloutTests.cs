@@ -18,7 +18,6 @@ namespace Firmware.Tool.Tests.Images;
 [Collection(RootfsGroup.Name)]
 public sealed class GatewayRolloutTests : IDisposable
 {
-    private const string Board = "qemu-x86_64";
     private const string Ready = "fwagent: ready";
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(10);
 
@@ -37,6 +36,7 @@ public sealed class GatewayRolloutTests : IDisposable
     private readonly BootableImages _images;
     private readonly ITestOutputHelper _output;
     private QemuGuest? _guest;
+    private string _board = "";
     private string _controllerUrl = "";
 
     public GatewayRolloutTests(RootfsInputs inputs, ITestOutputHelper output)
@@ -51,20 +51,23 @@ public sealed class GatewayRolloutTests : IDisposable
         _cli.Dispose();
     }
 
-    [Fact]
-    public async Task A_board_commits_v2_rolls_back_v3_falls_back_from_v4_and_resumes_v5_after_a_power_cut()
+    [Theory]
+    [InlineData("qemu-x86_64", "amd64")]
+    [InlineData("qemu-arm64", "arm64")]
+    public async Task A_board_commits_v2_rolls_back_v3_falls_back_from_v4_and_resumes_v5_after_a_power_cut(string board, string arch)
     {
-        var gateway = new GatewayImages(_cli, _images);
+        _board = board;
+        var gateway = new GatewayImages(_cli, _images, arch);
         // A failing trial gives up after 60 s here rather than the image's 120.
         File.WriteAllText(_cli.PathOf("gateway/agent.yml"), GatewayImages.Replace(File.ReadAllText(_cli.PathOf("gateway/agent.yml")), "timeout-s: 120", "timeout-s: 60"));
         var good = gateway.Spec("gateway");
-        var v1 = gateway.Build(good, Board, "0.1.0");
-        gateway.Build(good, Board, "0.2.0");
-        gateway.Build(good, Board, "0.5.0");
+        var v1 = gateway.Build(good, board, "0.1.0");
+        gateway.Build(good, board, "0.2.0");
+        gateway.Build(good, board, "0.5.0");
         gateway.Build(gateway.Spec("failing", text => GatewayImages.Replace(text,
-            "command: [\"/bin/sh\", \"-c\", \"while true; do echo \\\"heartbeat $(cat /etc/hostname)\\\" > /dev/console; sleep 10; done\"]",
-            "command: [\"/bin/sh\", \"-c\", \"echo 'heartbeat: failing at once' > /dev/console; exit 1\"]")), Board, "0.3.0");
-        gateway.Build(gateway.Spec("noinit", text => GatewayImages.Replace(text, "\nfiles:\n", NoInit)), Board, "0.4.0");
+            "command: [\"/bin/sh\", \"-c\", \"trap 'exit 0' TERM; while true; do echo \\\"heartbeat $(cat /etc/hostname)\\\" > /dev/console; sleep 10 & wait $!; done\"]",
+            "command: [\"/bin/sh\", \"-c\", \"echo 'heartbeat: failing at once' > /dev/console; exit 1\"]")), board, "0.3.0");
+        gateway.Build(gateway.Spec("noinit", text => GatewayImages.Replace(text, "\nfiles:\n", NoInit)), board, "0.4.0");
         _output.WriteLine($"v1: {BootableImages.Sizes(v1)}");
 
         using var broker = MosquittoProcess.Anonymous(_cli.Directory);
@@ -75,7 +78,7 @@ public sealed class GatewayRolloutTests : IDisposable
         // v1 boots from the flashed disk; its agent's birth carries the version the image stamped.
         Boot(broker.Port);
         var ready = await _guest!.WaitFor(Ready, 1, Step);
-        await Device(control, d => d is { Online: true, Version: "0.1.0", Slot: "A", Board: Board }, "gateway-0001 online at 0.1.0 in slot A");
+        await Device(control, d => d is { Online: true, Version: "0.1.0", Slot: "A", Board: var b } && b == board, "gateway-0001 online at 0.1.0 in slot A");
         Assert.Contains("fw-initramfs: ESP mounted (/dev/vda1 on /boot/efi)", _guest.Console, StringComparison.Ordinal);
         _output.WriteLine($"v1: start to agent ready {ready.TotalSeconds:F1} s");
 
@@ -143,9 +146,9 @@ public sealed class GatewayRolloutTests : IDisposable
 
     private void Boot(int brokerPort)
     {
-        var image = _cli.PathOf("out/gateway-qemu-x86_64-0.1.0.img");
+        var image = _cli.PathOf($"out/gateway-{_board}-0.1.0.img");
         _guest = new QemuGuest(Path.Combine(AppContext.BaseDirectory, "fwtool"),
-            ["run", "qemu", image, "--board", Board, "--boards", BootableImages.Boards, "--disk", _cli.PathOf("board.img"), "--broker", brokerPort.ToString(CultureInfo.InvariantCulture)],
+            ["run", "qemu", image, "--board", _board, "--boards", BootableImages.Boards, "--disk", _cli.PathOf("board.img"), "--broker", brokerPort.ToString(CultureInfo.InvariantCulture)],
             _cli.PathOf("console.log"));
     }
 
@@ -159,7 +162,7 @@ public sealed class GatewayRolloutTests : IDisposable
 
     private async Task<string> Rollout(ControlClient control, string spec, string version)
     {
-        var started = _cli.Fwtool("rollout", "start", $"out/{spec}-{Board}-{version}.fwb", "--target", $"board={Board}", "--waves", "1", "--json",
+        var started = _cli.Fwtool("rollout", "start", $"out/{spec}-{_board}-{version}.fwb", "--target", $"board={_board}", "--waves", "1", "--json",
             "--controller-url", _controllerUrl);
         Fixture.Expect(0, started);
         var rollout = JsonSerializer.Deserialize(started.Stdout, ApiJsonContext.Default.RolloutView)!;
