@@ -7,7 +7,8 @@ namespace Firmware.Testing;
 /// Runs QEMU (or a command that runs it) with the serial console on stdout, records when each
 /// console line arrived, and kills it when it outlives the timeout, or, when asked, as soon as the
 /// final marker appears (a guest that runs services never powers off). Waiting is on output
-/// events and the process's exit, not sleeps.
+/// events and the process's exit, not sleeps. A scenario that drives a running guest across its
+/// reboots uses <c>QemuGuest</c>.
 /// </summary>
 public sealed class QemuConsole
 {
@@ -18,10 +19,6 @@ public sealed class QemuConsole
 
     public static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, bool stopAtFinalMarker, string finalMarker, params string[] markers) =>
         Run(program, args, timeout, stopAtFinalMarker ? null : Task.Delay(Timeout.Infinite), finalMarker, markers);
-
-    /// <summary>Runs until <paramref name="until"/> completes (such as a peer that heard from the guest), then kills QEMU; the markers are recorded meanwhile.</summary>
-    public static Result RunUntil(string program, IEnumerable<string> args, TimeSpan timeout, Task until, params string[] markers) =>
-        Run(program, args, timeout, until, markers[^1], markers[..^1]);
 
     // Stops at the final marker when `until` is null, else when `until` completes.
     private static Result Run(string program, IEnumerable<string> args, TimeSpan timeout, Task? until, string finalMarker, string[] markers)
