@@ -9,7 +9,9 @@ public sealed partial class FleetController
     /// <remarks>
     /// Every message is acknowledged from the engine's loop, in the order the messages arrived, as
     /// MQTT 5 §4.6 asks of a receiver. A device message is acknowledged once the engine has stored
-    /// its effect; a chunk request is served off the loop, but its PUBACK still waits its turn.
+    /// its effect; a chunk request is served off the loop, but its PUBACK still waits its turn. The
+    /// loop hands each PUBACK to <see cref="AcknowledgeAsync"/>, which sends them one by one in that
+    /// order, so the loop never waits for the connection (busy with chunk answers) itself.
     /// Acknowledging chunk requests (and dropped messages) at once, ahead of reports still being
     /// stored, broke that order, and Mosquitto then delivered reports of about one device in ten
     /// out of order: a newer report of a job overtook an older one queued at the broker, and the
@@ -32,12 +34,32 @@ public sealed partial class FleetController
             }
             finally
             {
-                await e.AcknowledgeAsync(_stopping.Token).ConfigureAwait(false);
+                _acks.Writer.TryWrite(e);
             }
 
             return 0;
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>Sends the PUBACKs the engine's loop released, in the order it released them.</summary>
+    private async Task AcknowledgeAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var e in _acks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await e.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // The connection dropped: the broker sends the message again in the resumed session, and it is taken again idempotently.
+            }
+            catch (Exception x) when (x is not OperationCanceledException)
+            {
+                _options.Log($"PUBACK for {e.ApplicationMessage.Topic} not sent: {x.Message}");
+            }
+        }
     }
 
     /// <summary>What a message asks of the engine's loop; null when nothing (dropped, or a chunk request, which is served off the loop at once).</summary>
