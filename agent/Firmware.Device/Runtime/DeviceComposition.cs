@@ -38,7 +38,7 @@ public static class DeviceComposition
         {
             Storage = storage,
             Checkpoints = new CheckpointStore(storage),
-            Slots = new SlotPair(Slot(config.SlotA, active, host.Roots), Slot(config.SlotB, active, host.Roots)),
+            Slots = new SlotPair(Slot(config.SlotA, active, host), Slot(config.SlotB, active, host)),
             Boot = boot,
             Booted = active.Slot,
             Health = host.GateFor(config),
@@ -60,9 +60,10 @@ public static class DeviceComposition
     private static SlotDevice Device(SlotConfig slot) => new(slot.Path, slot.Size);
 
     // Written only through the detector's ActiveSlot: never the running slot, O_EXCL on a block device.
-    private static DetectedSlot Slot(SlotConfig slot, ActiveSlot active, SystemRoots roots)
+    private static ISlotDevice Slot(SlotConfig slot, ActiveSlot active, AgentHost host)
     {
-        var path = slot.IsFile ? slot.Path : roots.MapDevice(slot.Path);
-        return new DetectedSlot(active, slot.Name, path, slot.Size ?? SlotCapacity.Of(path));
+        var path = slot.IsFile ? slot.Path : host.Roots.MapDevice(slot.Path);
+        var size = slot.Size ?? SlotCapacity.Of(path);
+        return host.Slots?.Invoke(slot.Name, active, size) ?? new DetectedSlot(active, slot.Name, path, size);
     }
 }
