@@ -22,7 +22,7 @@ public sealed class FleetOutbox : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _path = path;
-        using var database = LiteFile.Open(path); // creates it, or fails here on a file LiteDB cannot read
+        LiteFile.Use(path, database => Messages(database).Count()); // creates it, or fails here on a file LiteDB cannot read
     }
 
     /// <summary>Messages waiting.</summary>
@@ -32,8 +32,7 @@ public sealed class FleetOutbox : IDisposable
         {
             lock (_lock)
             {
-                using var database = LiteFile.Open(_path);
-                return Messages(database).Count();
+                return LiteFile.Use(_path, database => Messages(database).Count());
             }
         }
     }
@@ -45,8 +44,7 @@ public sealed class FleetOutbox : IDisposable
         ArgumentNullException.ThrowIfNull(payload);
         lock (_lock)
         {
-            using var database = LiteFile.Open(_path);
-            return Messages(database).Insert(new BsonDocument { ["topic"] = topic, ["payload"] = payload }).AsInt64;
+            return LiteFile.Use(_path, database => Messages(database).Insert(new BsonDocument { ["topic"] = topic, ["payload"] = payload }).AsInt64);
         }
     }
 
@@ -56,9 +54,8 @@ public sealed class FleetOutbox : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         lock (_lock)
         {
-            using var database = LiteFile.Open(_path);
-            return [.. Messages(database).Query().OrderBy("_id").Limit(max).ToEnumerable()
-                .Select(d => new PendingPublish(d["_id"].AsInt64, d["topic"].AsString, d["payload"].AsBinary))];
+            return LiteFile.Use<IReadOnlyList<PendingPublish>>(_path, database => [.. Messages(database).Query().OrderBy("_id").Limit(max).ToEnumerable()
+                .Select(d => new PendingPublish(d["_id"].AsInt64, d["topic"].AsString, d["payload"].AsBinary))]);
         }
     }
 
@@ -67,8 +64,7 @@ public sealed class FleetOutbox : IDisposable
     {
         lock (_lock)
         {
-            using var database = LiteFile.Open(_path);
-            Messages(database).Delete(sequence);
+            LiteFile.Use(_path, database => Messages(database).Delete(sequence));
         }
     }
 

@@ -34,8 +34,7 @@ public sealed class TelemetryRing : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
         _path = path;
-        using var database = LiteFile.Open(path);
-        _count = Samples(database).Count();
+        _count = LiteFile.Use(path, database => Samples(database).Count());
     }
 
     /// <summary>How many samples the ring keeps.</summary>
@@ -60,8 +59,7 @@ public sealed class TelemetryRing : IDisposable
         {
             lock (_lock)
             {
-                using var database = LiteFile.Open(_path);
-                return Counters(database).FindById(DroppedId)?["value"].AsInt64 ?? 0;
+                return LiteFile.Use(_path, database => Counters(database).FindById(DroppedId)?["value"].AsInt64 ?? 0);
             }
         }
     }
@@ -73,26 +71,28 @@ public sealed class TelemetryRing : IDisposable
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(sample, TelemetryJsonContext.Default.TelemetrySample);
         lock (_lock)
         {
-            using var database = LiteFile.Open(_path);
-            var samples = Samples(database);
-            var counters = Counters(database);
-
-            // Capacity may have shrunk since the file was written: trim to it.
-            var excess = _count + 1 - Capacity;
-            if (excess > 0)
+            LiteFile.Use(_path, database =>
             {
-                var oldest = samples.Query().OrderBy("_id").Limit(excess).ToEnumerable().Select(d => d["_id"]).ToList();
-                foreach (var id in oldest)
+                var samples = Samples(database);
+                var counters = Counters(database);
+
+                // Capacity may have shrunk since the file was written: trim to it.
+                var excess = _count + 1 - Capacity;
+                if (excess > 0)
                 {
-                    samples.Delete(id);
+                    var oldest = samples.Query().OrderBy("_id").Limit(excess).ToEnumerable().Select(d => d["_id"]).ToList();
+                    foreach (var id in oldest)
+                    {
+                        samples.Delete(id);
+                    }
+
+                    counters.Upsert(new BsonDocument { ["_id"] = DroppedId, ["value"] = (counters.FindById(DroppedId)?["value"].AsInt64 ?? 0) + oldest.Count });
+                    _count -= oldest.Count;
                 }
 
-                counters.Upsert(new BsonDocument { ["_id"] = DroppedId, ["value"] = (counters.FindById(DroppedId)?["value"].AsInt64 ?? 0) + oldest.Count });
-                _count -= oldest.Count;
-            }
-
-            samples.Insert(new BsonDocument { ["json"] = json });
-            _count++;
+                samples.Insert(new BsonDocument { ["json"] = json });
+                return ++_count;
+            });
         }
     }
 
@@ -102,8 +102,7 @@ public sealed class TelemetryRing : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         lock (_lock)
         {
-            using var database = LiteFile.Open(_path);
-            return [.. Samples(database).Query().OrderBy("_id").Limit(max).ToEnumerable().Select(d => new BufferedSample(d["_id"].AsInt64, d["json"].AsBinary))];
+            return LiteFile.Use<IReadOnlyList<BufferedSample>>(_path, database => [.. Samples(database).Query().OrderBy("_id").Limit(max).ToEnumerable().Select(d => new BufferedSample(d["_id"].AsInt64, d["json"].AsBinary))]);
         }
     }
 
@@ -112,8 +111,7 @@ public sealed class TelemetryRing : IDisposable
     {
         lock (_lock)
         {
-            using var database = LiteFile.Open(_path);
-            _count -= Samples(database).DeleteMany(Query.LTE("_id", sequence));
+            _count -= LiteFile.Use(_path, database => Samples(database).DeleteMany(Query.LTE("_id", sequence)));
         }
     }
 
