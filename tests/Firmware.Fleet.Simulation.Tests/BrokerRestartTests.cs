@@ -57,6 +57,7 @@ public sealed class BrokerRestartTests : IDisposable
             Directory = _scratch.Of("devices"),
             Board = SignedBundles.Board,
             SlotSize = 4L << 20,
+            Slots = SimulatedSlots.File,
         };
         using var simulation = new FleetSimulation(options);
         using var stop = new CancellationTokenSource();

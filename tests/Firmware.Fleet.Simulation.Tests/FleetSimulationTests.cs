@@ -1,6 +1,8 @@
 using System.Buffers;
 using Firmware.Agent.Tests;
+using Firmware.Device.Slots;
 using Firmware.Device.Tests.Fleet;
+using Firmware.Fleet.Simulation.Slots;
 using Firmware.Fleet.Payloads;
 using Firmware.Trust;
 
@@ -26,11 +28,16 @@ public sealed class FleetSimulationTests : IDisposable
         _scratch.Dispose();
     }
 
-    private async Task<(BundlePieces Pieces, TrustFile Trust)> BundleAsync()
+    private static byte[] Image()
     {
         var image = new byte[200_000];
         new Random(2).NextBytes(image);
-        var bundle = await SignedBundles.WriteAsync(_scratch.Path, image, "1.1.0");
+        return image;
+    }
+
+    private async Task<(BundlePieces Pieces, TrustFile Trust)> BundleAsync()
+    {
+        var bundle = await SignedBundles.WriteAsync(_scratch.Path, Image(), "1.1.0");
         var trust = TrustFile.Parse(await File.ReadAllBytesAsync(_scratch.Of("trust.json")), "trust.json");
         return (new BundlePieces(await File.ReadAllBytesAsync(bundle)), trust);
     }
@@ -77,6 +84,17 @@ public sealed class FleetSimulationTests : IDisposable
         Assert.Equal(expected == ProgressState.Committed ? 4 : 0, status.Committed);
         Assert.Equal(expected == ProgressState.RolledBack ? 4 : 0, status.RolledBack);
         Assert.Equal(expected == ProgressState.Committed ? 4 : 8, status.Reboots);
+
+        // The memory slots the engine wrote and read back hold the image, stored once for the four devices.
+        var image = Image();
+        for (var i = 1; i <= 4; i++)
+        {
+            var written = new byte[image.Length];
+            simulation.SlotContent(i, SlotName.B)!.Read(0, written);
+            Assert.True(written.AsSpan().SequenceEqual(image), $"device {i}: slot B differs from the image");
+        }
+
+        Assert.Equal((image.Length + BlockPool.BlockSize - 1) / BlockPool.BlockSize, simulation.Pool.Blocks);
         await stop.CancelAsync();
         await running.WaitAsync(Timeout);
     }

@@ -26,11 +26,11 @@ internal sealed class MosquittoProcess : IDisposable
     public Uri Url => new($"mqtt://127.0.0.1:{Port}");
 
     /// <summary>A plain, anonymous broker on a free loopback port, its configuration written in <paramref name="directory"/>.</summary>
-    public static MosquittoProcess Anonymous(string directory)
+    public static MosquittoProcess Anonymous(string directory, string extraConfiguration = "")
     {
         var port = LoopbackPort.Free();
         var configuration = Path.Combine(directory, "mosquitto.conf");
-        File.WriteAllText(configuration, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n");
+        File.WriteAllText(configuration, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n{extraConfiguration}");
         return new MosquittoProcess(configuration, port);
     }
 

@@ -30,6 +30,7 @@ public sealed partial class FleetController : IAsyncDisposable
     private readonly FleetDatabase _database;
     private readonly IMqttClient _client;
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<MqttApplicationMessageReceivedEventArgs> _acks = Channel.CreateUnbounded<MqttApplicationMessageReceivedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -93,6 +94,7 @@ public sealed partial class FleetController : IAsyncDisposable
             var token = controller._stopping.Token;
             var loop = new ReconnectLoop(new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), options.Clock);
             controller._loops.Add(Task.Run(() => controller.WorkAsync(token), CancellationToken.None));
+            controller._loops.Add(Task.Run(() => controller.AcknowledgeAsync(token), CancellationToken.None));
             controller._loops.Add(Task.Run(() => loop.RunAsync(controller.ConnectAsync, t => controller._disconnected.Task.WaitAsync(t), token), CancellationToken.None));
             controller._loops.Add(Task.Run(() => controller.TickAsync(token), CancellationToken.None));
             return controller;
@@ -143,6 +145,7 @@ public sealed partial class FleetController : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _work.Writer.TryComplete();
+        _acks.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var loop in _loops)
         {

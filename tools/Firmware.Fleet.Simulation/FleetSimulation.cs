@@ -1,4 +1,5 @@
 using Firmware.Device.Updates;
+using Firmware.Fleet.Simulation.Slots;
 
 namespace Firmware.Fleet.Simulation;
 
@@ -30,12 +31,18 @@ public sealed class FleetSimulation : IDisposable
 
         Directory.CreateDirectory(options.Directory);
         _log = log ?? (_ => { });
-        _devices = [.. Enumerable.Range(1, options.Devices).Select(i => new VirtualDevice(options, i, _http))];
+        _devices = [.. Enumerable.Range(1, options.Devices).Select(i => new VirtualDevice(options, i, _http, Pool))];
     }
+
+    /// <summary>The blocks of the devices' memory slots, each distinct content held once.</summary>
+    public BlockPool Pool { get; } = new();
 
     /// <summary>Runs every device until <paramref name="stop"/>; a device whose runtime fails ends the simulation with its error.</summary>
     public Task RunAsync(CancellationToken stop) =>
         Task.WhenAll(_devices.Select(device => Task.Run(() => device.RunAsync(_log, stop), CancellationToken.None)));
+
+    /// <summary>The content of device <paramref name="index"/>'s (1-based) slot when the slots are in memory.</summary>
+    internal SlotBlocks? SlotContent(int index, Firmware.Device.Slots.SlotName slot) => _devices[index - 1].SlotContent(slot);
 
     /// <summary>Counts the devices' states now.</summary>
     public SimulationStatus Status()
@@ -59,7 +66,7 @@ public sealed class FleetSimulation : IDisposable
         }
 
         return new SimulationStatus(_devices.Count, _devices.Count(d => d.IsOffline), connected, updating, committed, rolledBack, failed,
-            _devices.Sum(d => d.Reboots), _devices.Sum(d => d.Drops));
+            _devices.Sum(d => d.Reboots), _devices.Sum(d => d.Drops), Pool.Bytes);
     }
 
     /// <inheritdoc/>

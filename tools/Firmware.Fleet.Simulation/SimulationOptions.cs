@@ -48,7 +48,10 @@ public sealed record SimulationOptions
     /// <summary>The seed of every random choice (which devices are offline, health verdicts, drops).</summary>
     public int Seed { get; init; }
 
-    /// <summary>Each slot's size; the files are sparse, so only what an update writes takes space.</summary>
+    /// <summary>Where the devices keep their slots: in memory, through the process's block pool, or in sparse files.</summary>
+    public SimulatedSlots Slots { get; init; } = SimulatedSlots.Memory;
+
+    /// <summary>Each slot's size; sparse files and memory slots take only what an update writes.</summary>
     public long SlotSize { get; init; } = 64L << 20;
 
     /// <summary>How often the network fault is drawn for each device.</summary>

@@ -10,9 +10,10 @@ namespace Firmware.Fleet.Simulation;
 /// <param name="Failed">Devices whose last update failed.</param>
 /// <param name="Reboots">Simulated reboots so far.</param>
 /// <param name="Drops">Connections dropped by the simulated network.</param>
-public sealed record SimulationStatus(int Devices, int Offline, int Connected, int Updating, int Committed, int RolledBack, int Failed, int Reboots, int Drops)
+/// <param name="SlotBytes">Bytes the memory slots' block pool holds (each distinct block once).</param>
+public sealed record SimulationStatus(int Devices, int Offline, int Connected, int Updating, int Committed, int RolledBack, int Failed, int Reboots, int Drops, long SlotBytes = 0)
 {
     /// <inheritdoc/>
     public override string ToString() =>
-        $"devices {Devices} (offline {Offline}), connected {Connected}, updating {Updating}, committed {Committed}, rolled back {RolledBack}, failed {Failed}, reboots {Reboots}, drops {Drops}";
+        $"devices {Devices} (offline {Offline}), connected {Connected}, updating {Updating}, committed {Committed}, rolled back {RolledBack}, failed {Failed}, reboots {Reboots}, drops {Drops}, slot pool {SlotBytes >> 20} MiB";
 }

@@ -4,13 +4,14 @@ using Firmware.Device.Config;
 using Firmware.Device.Runtime;
 using Firmware.Device.Slots;
 using Firmware.Device.Storage;
+using Firmware.Fleet.Simulation.Slots;
 using Firmware.Versioning;
 
 namespace Firmware.Fleet.Simulation;
 
 /// <summary>
-/// One simulated device: its own directory with agent.yml's data directory, two sparse slot files
-/// and the simulated bootloader's state, and a procfs stand-in whose command line names the booted
+/// One simulated device: its own directory with agent.yml's data directory, two slots (in memory or
+/// sparse files, <see cref="SimulatedSlots"/>) and the simulated bootloader's state, and a procfs stand-in whose command line names the booted
 /// slot. It runs the agent's <see cref="DeviceRuntime"/>, composed from agent.yml as on a real
 /// device; a reboot the engine asks for is a power cycle: the runtime stops, the bootloader picks
 /// the slot (counting a trial try down) and a new runtime starts over the same files.
@@ -24,8 +25,9 @@ internal sealed class VirtualDevice
     private readonly SimulatedBootloader _boot;
     private readonly AgentConfig _config;
     private readonly HttpClient _http;
+    private readonly (SlotBlocks A, SlotBlocks B)? _memory;
 
-    public VirtualDevice(SimulationOptions options, int index, HttpClient http)
+    public VirtualDevice(SimulationOptions options, int index, HttpClient http, BlockPool pool)
     {
         _options = options;
         _http = http;
@@ -34,10 +36,17 @@ internal sealed class VirtualDevice
         _random = new Random(HashCode.Combine(options.Seed, index));
         _offline = _random.NextDouble() < options.Offline;
         Directory.CreateDirectory(Path.Combine(_root, "proc"));
-        foreach (var slot in new[] { "slot-a.img", "slot-b.img" })
+        if (options.Slots == SimulatedSlots.Memory)
         {
-            using var file = new FileStream(Path.Combine(_root, slot), FileMode.OpenOrCreate, FileAccess.Write);
-            file.SetLength(options.SlotSize);
+            _memory = (new SlotBlocks(pool, options.SlotSize), new SlotBlocks(pool, options.SlotSize));
+        }
+        else
+        {
+            foreach (var slot in new[] { "slot-a.img", "slot-b.img" })
+            {
+                using var file = new FileStream(Path.Combine(_root, slot), FileMode.OpenOrCreate, FileAccess.Write);
+                file.SetLength(options.SlotSize);
+            }
         }
 
         _config = AgentConfigParser.Parse(Yaml(), Path.Combine(_root, "agent.yml"));
@@ -50,6 +59,9 @@ internal sealed class VirtualDevice
     }
 
     public string Id { get; }
+
+    /// <summary>The content of slot <paramref name="slot"/> when the slots are in memory (null for file slots).</summary>
+    public SlotBlocks? SlotContent(SlotName slot) => _memory is { } m ? (slot == SlotName.A ? m.A : m.B) : null;
 
     /// <summary>True for a device that never connects (<c>--offline</c>).</summary>
     public bool IsOffline => _offline;
@@ -100,6 +112,7 @@ internal sealed class VirtualDevice
         Http = _http,
         FlashedVersion = FirmwareVersion.Parse(_options.Version),
         HealthGate = _ => new ScriptedHealthGate(_random, _options, () => Runtime?.Checkpoint?.Update?.Version),
+        Slots = _memory is null ? null : (slot, active, _) => new MemorySlot(active, slot, SlotContent(slot)!),
     }, _options.Trust);
 
     /// <summary>Every fault interval, drops the connection with the configured probability; the runtime's jittered back-off brings it back.</summary>

@@ -1,3 +1,4 @@
+using Firmware.Device.Storage;
 using LiteDB;
 
 namespace Firmware.Device.Fleet;
@@ -8,19 +9,20 @@ namespace Firmware.Device.Fleet;
 /// dropped connection nor a reboot loses one (docs/protocol.md 3.4). A message is re-sent whole,
 /// with its own sequence number inside, so the controller drops repeats.
 /// </summary>
-/// <remarks>BsonDocument only and <c>Connection=direct</c>, as for the telemetry ring (docs/agent.md).</remarks>
+/// <remarks>BsonDocument only and <c>Connection=direct</c>, as for the telemetry ring (docs/agent.md);
+/// the file is open only during an operation (<see cref="LiteFile"/>).</remarks>
 public sealed class FleetOutbox : IDisposable
 {
-    private readonly LiteDatabase _database;
-    private readonly ILiteCollection<BsonDocument> _messages;
+    private const string Collection = "messages";
+    private readonly string _path;
     private readonly Lock _lock = new();
 
     /// <summary>Opens (or creates) the outbox in the file <paramref name="path"/>.</summary>
     public FleetOutbox(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-        _messages = _database.GetCollection("messages", BsonAutoId.Int64);
+        _path = path;
+        LiteFile.Use(path, database => Messages(database).Count()); // creates it, or fails here on a file LiteDB cannot read
     }
 
     /// <summary>Messages waiting.</summary>
@@ -30,7 +32,7 @@ public sealed class FleetOutbox : IDisposable
         {
             lock (_lock)
             {
-                return _messages.Count();
+                return LiteFile.Use(_path, database => Messages(database).Count());
             }
         }
     }
@@ -42,7 +44,7 @@ public sealed class FleetOutbox : IDisposable
         ArgumentNullException.ThrowIfNull(payload);
         lock (_lock)
         {
-            return _messages.Insert(new BsonDocument { ["topic"] = topic, ["payload"] = payload }).AsInt64;
+            return LiteFile.Use(_path, database => Messages(database).Insert(new BsonDocument { ["topic"] = topic, ["payload"] = payload }).AsInt64);
         }
     }
 
@@ -52,8 +54,8 @@ public sealed class FleetOutbox : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         lock (_lock)
         {
-            return [.. _messages.Query().OrderBy("_id").Limit(max).ToEnumerable()
-                .Select(d => new PendingPublish(d["_id"].AsInt64, d["topic"].AsString, d["payload"].AsBinary))];
+            return LiteFile.Use<IReadOnlyList<PendingPublish>>(_path, database => [.. Messages(database).Query().OrderBy("_id").Limit(max).ToEnumerable()
+                .Select(d => new PendingPublish(d["_id"].AsInt64, d["topic"].AsString, d["payload"].AsBinary))]);
         }
     }
 
@@ -62,10 +64,14 @@ public sealed class FleetOutbox : IDisposable
     {
         lock (_lock)
         {
-            _messages.Delete(sequence);
+            LiteFile.Use(_path, database => Messages(database).Delete(sequence));
         }
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _database.Dispose();
+    /// <summary>Nothing is held between operations; kept so that owners can keep disposing it.</summary>
+    public void Dispose()
+    {
+    }
+
+    private static ILiteCollection<BsonDocument> Messages(LiteDatabase database) => database.GetCollection(Collection, BsonAutoId.Int64);
 }

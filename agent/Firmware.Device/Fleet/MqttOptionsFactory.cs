@@ -22,6 +22,15 @@ public static class MqttOptionsFactory
     /// <summary>The session expiry (seconds) so the broker queues QoS 1 messages across a short disconnect.</summary>
     public const uint SessionExpiry = 86_400;
 
+    /// <summary>
+    /// The socket send and receive buffer of every fleet connection. MQTTnet sets both to 8 KiB
+    /// unless told otherwise, which also turns off Linux's buffer autotuning: a chunk answer of a
+    /// few hundred KiB then crawls through an 8 KiB window at the pace of delayed ACKs (measured on
+    /// loopback against Mosquitto: 256 KiB messages at 1.9 MiB/s, against 560 MiB/s with 256 KiB
+    /// buffers). The kernel caps it at net.core.wmem_max and rmem_max.
+    /// </summary>
+    public const int SocketBufferSize = 1 << 20;
+
     /// <summary>Builds the options.</summary>
     public static MqttClientOptions Create(BrokerConfig broker, string deviceId, FleetTopics topics)
     {
@@ -39,7 +48,20 @@ public static class MqttOptionsFactory
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillRetain(true);
         WithBroker(builder, broker);
-        return builder.Build();
+        return Build(builder);
+    }
+
+    /// <summary>Builds options made with <see cref="WithBroker"/>, with the fleet's socket buffers (<see cref="SocketBufferSize"/>).</summary>
+    public static MqttClientOptions Build(MqttClientOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Build();
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            tcp.BufferSize = SocketBufferSize;
+        }
+
+        return options;
     }
 
     /// <summary>

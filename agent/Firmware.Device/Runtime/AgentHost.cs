@@ -1,6 +1,7 @@
 using Firmware.Device.Boot;
 using Firmware.Device.Config;
 using Firmware.Device.Health;
+using Firmware.Device.Slots;
 using Firmware.Versioning;
 
 namespace Firmware.Device.Runtime;
@@ -26,6 +27,12 @@ public sealed record AgentHost
 
     /// <summary>The version the device was flashed with, until an update commits (the checkpoint's record then replaces it).</summary>
     public FirmwareVersion? FlashedVersion { get; init; }
+
+    /// <summary>
+    /// The slots, when they are not agent.yml's files or devices: given the slot, the booted slot and
+    /// the configured size (the fleet simulator keeps its slots in memory). Null for agent.yml's.
+    /// </summary>
+    public Func<SlotName, ActiveSlot, long, ISlotDevice>? Slots { get; init; }
 
     /// <summary>The health gate of a trial boot; null for the checks agent.yml configures (the fleet simulator scripts its own).</summary>
     public Func<AgentConfig, IHealthGate>? HealthGate { get; init; }

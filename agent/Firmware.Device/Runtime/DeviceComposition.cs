@@ -38,7 +38,7 @@ public static class DeviceComposition
         {
             Storage = storage,
             Checkpoints = new CheckpointStore(storage),
-            Slots = new SlotPair(Group(config.SlotA, active, host.Roots), Group(config.SlotB, active, host.Roots)),
+            Slots = new SlotPair(Group(config.SlotA, active, host), Group(config.SlotB, active, host)),
             Boot = boot,
             Booted = active.Slot,
             Health = host.GateFor(config),
@@ -59,13 +59,16 @@ public static class DeviceComposition
 
     private static SlotDevice Device(SlotConfig slot) => new(slot.Path, slot.Size) { Boot = slot.Boot is { } boot ? Device(boot) : null };
 
-    private static SlotGroup Group(SlotConfig slot, ActiveSlot active, SystemRoots roots) =>
-        new(Target(slot, SlotTarget.Rootfs, active, roots), slot.Boot is { } boot ? Target(boot, SlotTarget.Boot, active, roots) : null);
+    private static SlotGroup Group(SlotConfig slot, ActiveSlot active, AgentHost host) =>
+        new(Target(slot, SlotTarget.Rootfs, active, host), slot.Boot is { } boot ? Target(boot, SlotTarget.Boot, active, host) : null);
 
     // Written only through the detector's ActiveSlot: never the running slot, O_EXCL on a block device.
-    private static DetectedSlot Target(SlotConfig slot, SlotTarget target, ActiveSlot active, SystemRoots roots)
+    // A host's own slots (the fleet simulator's memory slots) take the root's place; a boot partition is always the configured one.
+    private static ISlotDevice Target(SlotConfig slot, SlotTarget target, ActiveSlot active, AgentHost host)
     {
-        var path = slot.IsFile ? slot.Path : roots.MapDevice(slot.Path);
-        return new DetectedSlot(active, slot.Name, path, slot.Size ?? SlotCapacity.Of(path), target);
+        var path = slot.IsFile ? slot.Path : host.Roots.MapDevice(slot.Path);
+        var size = slot.Size ?? SlotCapacity.Of(path);
+        return (target == SlotTarget.Rootfs ? host.Slots?.Invoke(slot.Name, active, size) : null)
+            ?? new DetectedSlot(active, slot.Name, path, size, target);
     }
 }

@@ -1,3 +1,4 @@
+using Firmware.Device.Storage;
 using LiteDB;
 
 namespace Firmware.Device.Telemetry;
@@ -11,8 +12,8 @@ namespace Firmware.Device.Telemetry;
 /// <remarks>
 /// LiteDB is used through <see cref="BsonDocument"/> only (its POCO mapper drops properties under
 /// NativeAOT) and with <c>Connection=direct</c> (shared mode relies on named mutexes, which are
-/// process-local under AOT): the agent is the file's one owner. Each sample is stored as the
-/// exact JSON bytes that will be published.
+/// process-local under AOT): the agent is the file's one owner, and opens it only for each
+/// operation (<see cref="LiteFile"/>). Each sample is stored as the exact JSON bytes that will be published.
 /// </remarks>
 public sealed class TelemetryRing : IDisposable
 {
@@ -20,9 +21,7 @@ public sealed class TelemetryRing : IDisposable
     private const string CountersName = "counters";
     private const string DroppedId = "dropped";
 
-    private readonly LiteDatabase _database;
-    private readonly ILiteCollection<BsonDocument> _samples;
-    private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly string _path;
     private readonly Lock _lock = new();
     private int _count;
 
@@ -34,10 +33,8 @@ public sealed class TelemetryRing : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
-        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-        _samples = _database.GetCollection(SamplesName, BsonAutoId.Int64);
-        _counters = _database.GetCollection(CountersName);
-        _count = _samples.Count();
+        _path = path;
+        _count = LiteFile.Use(path, database => Samples(database).Count());
     }
 
     /// <summary>How many samples the ring keeps.</summary>
@@ -62,7 +59,7 @@ public sealed class TelemetryRing : IDisposable
         {
             lock (_lock)
             {
-                return _counters.FindById(DroppedId)?["value"].AsInt64 ?? 0;
+                return LiteFile.Use(_path, database => Counters(database).FindById(DroppedId)?["value"].AsInt64 ?? 0);
             }
         }
     }
@@ -74,22 +71,28 @@ public sealed class TelemetryRing : IDisposable
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(sample, TelemetryJsonContext.Default.TelemetrySample);
         lock (_lock)
         {
-            // Capacity may have shrunk since the file was written: trim to it.
-            var excess = _count + 1 - Capacity;
-            if (excess > 0)
+            LiteFile.Use(_path, database =>
             {
-                var oldest = _samples.Query().OrderBy("_id").Limit(excess).ToEnumerable().Select(d => d["_id"]).ToList();
-                foreach (var id in oldest)
+                var samples = Samples(database);
+                var counters = Counters(database);
+
+                // Capacity may have shrunk since the file was written: trim to it.
+                var excess = _count + 1 - Capacity;
+                if (excess > 0)
                 {
-                    _samples.Delete(id);
+                    var oldest = samples.Query().OrderBy("_id").Limit(excess).ToEnumerable().Select(d => d["_id"]).ToList();
+                    foreach (var id in oldest)
+                    {
+                        samples.Delete(id);
+                    }
+
+                    counters.Upsert(new BsonDocument { ["_id"] = DroppedId, ["value"] = (counters.FindById(DroppedId)?["value"].AsInt64 ?? 0) + oldest.Count });
+                    _count -= oldest.Count;
                 }
 
-                _counters.Upsert(new BsonDocument { ["_id"] = DroppedId, ["value"] = (_counters.FindById(DroppedId)?["value"].AsInt64 ?? 0) + oldest.Count });
-                _count -= oldest.Count;
-            }
-
-            _samples.Insert(new BsonDocument { ["json"] = json });
-            _count++;
+                samples.Insert(new BsonDocument { ["json"] = json });
+                return ++_count;
+            });
         }
     }
 
@@ -99,7 +102,7 @@ public sealed class TelemetryRing : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         lock (_lock)
         {
-            return [.. _samples.Query().OrderBy("_id").Limit(max).ToEnumerable().Select(d => new BufferedSample(d["_id"].AsInt64, d["json"].AsBinary))];
+            return LiteFile.Use<IReadOnlyList<BufferedSample>>(_path, database => [.. Samples(database).Query().OrderBy("_id").Limit(max).ToEnumerable().Select(d => new BufferedSample(d["_id"].AsInt64, d["json"].AsBinary))]);
         }
     }
 
@@ -108,7 +111,7 @@ public sealed class TelemetryRing : IDisposable
     {
         lock (_lock)
         {
-            _count -= _samples.DeleteMany(Query.LTE("_id", sequence));
+            _count -= LiteFile.Use(_path, database => Samples(database).DeleteMany(Query.LTE("_id", sequence)));
         }
     }
 
@@ -146,6 +149,12 @@ public sealed class TelemetryRing : IDisposable
         return published;
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _database.Dispose();
+    /// <summary>Nothing is held between operations; kept so that owners can keep disposing it.</summary>
+    public void Dispose()
+    {
+    }
+
+    private static ILiteCollection<BsonDocument> Samples(LiteDatabase database) => database.GetCollection(SamplesName, BsonAutoId.Int64);
+
+    private static ILiteCollection<BsonDocument> Counters(LiteDatabase database) => database.GetCollection(CountersName);
 }

@@ -14,9 +14,10 @@ internal sealed class FleetFixture : IAsyncDisposable
     private readonly ScratchDirectory _scratch = new();
     private readonly List<DeviceDouble> _devices = [];
 
-    public FleetFixture()
+    /// <param name="brokerConfiguration">Lines added to Mosquitto's configuration.</param>
+    public FleetFixture(string brokerConfiguration = "")
     {
-        Broker = MosquittoProcess.Anonymous(_scratch.Path);
+        Broker = MosquittoProcess.Anonymous(_scratch.Path, brokerConfiguration);
         BundlePath = ControllerBundles.Write(_scratch.Path);
     }
 

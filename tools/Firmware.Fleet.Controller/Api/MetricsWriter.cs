@@ -42,7 +42,7 @@ public static class MetricsWriter
         Family(text, "fleet_rollout_state", "gauge", "1 for the state each rollout is in.");
         rollouts.ForEach(r => Sample(text, "fleet_rollout_state", [r.Id, ("version", r.Rollout.Version), ("state", r.Rollout.State.Name)], 1));
         Family(text, "fleet_rollout_wave", "gauge", "The wave (1-based) each rollout is at, and how many it has.");
-        rollouts.ForEach(r => Sample(text, "fleet_rollout_wave", [r.Id, ("of", "current")], r.Rollout.State.Wave + 1));
+        rollouts.ForEach(r => Sample(text, "fleet_rollout_wave", [r.Id, ("of", "current")], r.Rollout.Wave + 1));
         rollouts.ForEach(r => Sample(text, "fleet_rollout_wave", [r.Id, ("of", "total")], r.Rollout.Plan.Count));
         Family(text, "fleet_rollout_jobs", "gauge", "Devices of each rollout: targets, installs in flight, committed, rolled back.");
         foreach (var (rollout, view, id) in rollouts)

@@ -8,6 +8,7 @@ public sealed record RolloutView(
     string State,
     string? Reason,
     int Wave,
+    int WavesDone,
     IReadOnlyList<int> Plan,
     int Targets,
     int Started,

@@ -32,7 +32,7 @@ public static class Views
         var jobs = engine.JobsOf(r.Id).OrderBy(j => j.Wave).ThenBy(j => j.DeviceId, StringComparer.Ordinal).ToList();
         var installs = jobs.Where(j => j.Action == JobAction.Install).ToList();
         return new RolloutView(
-            r.Id, r.Spec.BundleId, r.Version, r.State.Name, (r.State as Aborted)?.Reason, r.State.Wave, r.Plan, r.Devices.Count,
+            r.Id, r.Spec.BundleId, r.Version, r.State.Name, (r.State as Aborted)?.Reason, r.Wave, r.WavesDone, r.Plan, r.Devices.Count,
             installs.Count,
             installs.Count(j => !j.IsTerminal),
             installs.Count(j => j.State == ProgressState.Committed && !j.HealthFailed),

@@ -117,7 +117,7 @@ public sealed partial class FleetEngine
                 }
             }
 
-            return new Aborted(reason, automatic);
+            return new Aborted(reason, automatic, rollout.State.Wave);
         }
 
         public IEnumerable<Outgoing> RollBack(JobRecord install)

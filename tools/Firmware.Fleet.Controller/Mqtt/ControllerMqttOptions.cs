@@ -26,6 +26,6 @@ internal static class ControllerMqttOptions
             .WithSessionExpiryInterval(MqttOptionsFactory.SessionExpiry)
             .WithKeepAlivePeriod(MqttOptionsFactory.KeepAlive)
             .WithTimeout(TimeSpan.FromSeconds(15));
-        return MqttOptionsFactory.WithBroker(builder, withUser).Build();
+        return MqttOptionsFactory.Build(MqttOptionsFactory.WithBroker(builder, withUser));
     }
 }

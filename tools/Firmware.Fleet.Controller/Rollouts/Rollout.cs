@@ -31,6 +31,12 @@ public sealed record Rollout
     public IEnumerable<string> WaveDevices(int wave) =>
         Devices.Take(Plan[wave]).Skip(wave == 0 ? 0 : Plan[wave - 1]);
 
+    /// <summary>The wave (0-based) it is at; a completed rollout ended at its last.</summary>
+    public int Wave => State is Completed ? Plan.Count - 1 : State.Wave;
+
+    /// <summary>The waves installed and soaked: all once completed, otherwise those before <see cref="Wave"/> (an aborted rollout stopped in it).</summary>
+    public int WavesDone => State is Completed ? Plan.Count : State.Wave;
+
     /// <summary>The failures allowed over the whole rollout.</summary>
     public int FailureBudget => Spec.MaxFailures.Of(Devices.Count, roundUp: false);
 }

@@ -120,10 +120,14 @@ public sealed record Completed : RolloutState
 /// <summary>Stopped: no new installs; devices in their trial were sent rollback jobs, downloads were cancelled.</summary>
 /// <param name="Reason">Why.</param>
 /// <param name="Automatic">True when the controller decided (budget, threshold), false for <c>rollout abort</c>.</param>
-public sealed record Aborted(string Reason, bool Automatic) : RolloutState
+/// <param name="Index">The wave it stopped in: the waves before it were installed and soaked.</param>
+public sealed record Aborted(string Reason, bool Automatic, int Index = 0) : RolloutState
 {
     /// <inheritdoc/>
     public override string Name => "aborted";
+
+    /// <inheritdoc/>
+    public override int Wave => Index;
 
     /// <inheritdoc/>
     public override bool IsTerminal => true;

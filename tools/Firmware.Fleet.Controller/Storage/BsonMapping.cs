@@ -145,7 +145,7 @@ internal static class BsonMapping
         Soaking s => new() { ["kind"] = "soaking", ["wave"] = s.Index, ["until"] = Time(s.Until) },
         Paused p => new() { ["kind"] = "paused", ["resume"] = ToBson(p.Resume) },
         Completed => new() { ["kind"] = "completed" },
-        Aborted a => new() { ["kind"] = "aborted", ["reason"] = a.Reason, ["automatic"] = a.Automatic },
+        Aborted a => new() { ["kind"] = "aborted", ["reason"] = a.Reason, ["automatic"] = a.Automatic, ["wave"] = a.Index },
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown rollout state."),
     };
 
@@ -155,7 +155,7 @@ internal static class BsonMapping
         "soaking" => new Soaking(d["wave"].AsInt32, Time(d["until"])!.Value),
         "paused" => new Paused(State(d["resume"].AsDocument)),
         "completed" => new Completed(),
-        "aborted" => new Aborted(d["reason"].AsString, d["automatic"].AsBoolean),
+        "aborted" => new Aborted(d["reason"].AsString, d["automatic"].AsBoolean, d["wave"].IsNull ? 0 : d["wave"].AsInt32),
         var kind => throw new InvalidDataException($"rollout state '{kind}' is not one this controller knows"),
     };
 

@@ -23,9 +23,24 @@ internal static class FleetTables
     public static IEnumerable<string> Rollout(RolloutView r)
     {
         yield return $"rollout {r.Id}: {r.Version} ({r.BundleId[..12]}), {r.State}{(r.Reason is null ? "" : $": {r.Reason}")}";
-        yield return $"  wave {r.Wave + 1} of {r.Plan.Count} (ends at {string.Join(", ", r.Plan)} of {r.Targets} devices){(r.SoakUntil is { } s ? $", soak until {s:HH:mm:ss}" : "")}";
+        yield return $"  {Waves(r)} (ends at {string.Join(", ", r.Plan)} of {r.Targets} devices){(r.SoakUntil is { } s ? $", soak until {s:HH:mm:ss}" : "")}";
         yield return $"  {Bar(r.Committed, r.Targets)} committed {r.Committed}, in flight {r.InFlight}, failed {r.Failures} (budget {r.FailureBudget}), rolled back {r.RolledBack}, cancelled {r.Cancelled}";
     }
+
+    /// <summary>
+    /// The rollouts a watch started at <paramref name="since"/> shows: every live one, and those that
+    /// ended while it watched, in their final state (a rollout followed to its end stays on screen).
+    /// </summary>
+    public static IEnumerable<RolloutView> Watched(IEnumerable<RolloutView> rollouts, DateTimeOffset since) =>
+        rollouts.Where(r => r.State is not ("completed" or "aborted") || r.Updated >= since);
+
+    /// <summary>Where the rollout is among its waves; once it has ended, how far it got.</summary>
+    public static string Waves(RolloutView r) => r.State switch
+    {
+        "completed" => $"all {r.Plan.Count} waves done",
+        "aborted" => $"stopped in wave {r.Wave + 1} of {r.Plan.Count}, {r.WavesDone} {(r.WavesDone == 1 ? "wave" : "waves")} done",
+        _ => $"wave {r.Wave + 1} of {r.Plan.Count}",
+    };
 
     public static IEnumerable<string> Rollouts(IReadOnlyList<RolloutView> rollouts)
     {

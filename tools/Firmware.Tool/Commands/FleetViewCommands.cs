@@ -43,6 +43,7 @@ internal static class FleetViewCommands
             var every = result.GetValue(interval) is var s and > 0 and <= 3600 ? TimeSpan.FromSeconds(s) : throw new UsageException("--interval: must be above 0 and at most 3600 seconds");
             using var client = ControllerOption.Client(result, url);
             var view = new LiveView();
+            var since = clock.GetUtcNow();
             try
             {
                 while (true)
@@ -50,8 +51,8 @@ internal static class FleetViewCommands
                     var devices = await client.DevicesAsync(cancellationToken);
                     var rollouts = await client.RolloutsAsync(cancellationToken);
                     var now = clock.GetUtcNow();
-                    var live = rollouts.Where(r => r.State is not ("completed" or "aborted")).SelectMany(FleetTables.Rollout);
-                    view.Show([.. live, .. FleetTables.Devices(devices, now)]);
+                    var shown = FleetTables.Watched(rollouts, since).SelectMany(FleetTables.Rollout);
+                    view.Show([.. shown, .. FleetTables.Devices(devices, now)]);
                     await Task.Delay(every, clock, cancellationToken);
                 }
             }

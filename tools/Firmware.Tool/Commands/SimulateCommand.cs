@@ -9,7 +9,7 @@ namespace Firmware.Tool.Commands;
 
 /// <summary>
 /// <c>fwtool simulate</c>: N virtual devices in this process, each a separate MQTT client running
-/// the agent's device runtime with sparse-file slots and the simulated bootloader, for rehearsing
+/// the agent's device runtime with memory or sparse-file slots and the simulated bootloader, for rehearsing
 /// rollouts (docs/agent.md, "The fleet simulator"). Prints when every online device has connected,
 /// then a status line every few seconds until Ctrl-C or <c>--duration</c>.
 /// </summary>
@@ -30,9 +30,12 @@ internal static class SimulateCommand
         var version = new Option<string>("--version") { Description = "The version the devices are flashed with.", DefaultValueFactory = _ => "1.0.0" };
         var seed = new Option<int>("--seed") { Description = "The seed of every random choice." };
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (e.g. 90s, 10m). Default: until Ctrl-C." };
+        var slots = new Option<string>("--slots") { Description = "Where the devices keep their slots: memory (blocks shared by content across the devices) or file (sparse files).", DefaultValueFactory = _ => "memory" };
+        slots.AcceptOnlyFromAmong("memory", "file");
+        var idPrefix = new Option<string>("--id-prefix") { Description = "Names the devices PREFIX-00001 and on (several simulate processes against one broker need different prefixes).", DefaultValueFactory = _ => "sim" };
         var command = new Command("simulate", "Run virtual devices against a broker: each runs the device agent's runtime, with scripted health and network faults.")
         {
-            devices, broker, trust, directory, failHealth, flaky, offline, board, version, seed, duration,
+            devices, broker, trust, directory, failHealth, flaky, offline, board, version, seed, duration, slots, idPrefix,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(Program, false, async () =>
         {
@@ -60,6 +63,8 @@ internal static class SimulateCommand
                 Board = result.GetValue(board)!,
                 Version = ArgumentParsers.Version(result.GetValue(version)!, "--version").ToString(),
                 Seed = result.GetValue(seed),
+                Slots = result.GetValue(slots) == "file" ? SimulatedSlots.File : SimulatedSlots.Memory,
+                IdPrefix = IdPrefix(result.GetValue(idPrefix)!),
             };
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (result.GetValue(duration) is { } text)
@@ -110,6 +115,11 @@ internal static class SimulateCommand
 
         Console.WriteLine($"stopped after {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {simulation.Status()}");
     }
+
+    /// <summary>A prefix whose device ids (PREFIX-00001) are valid ids: the broker and the controller take them as topic levels.</summary>
+    private static string IdPrefix(string prefix) => Firmware.Fleet.DeviceId.IsValid(prefix + "-00000") && prefix.Length > 0
+        ? prefix
+        : throw new UsageException($"--id-prefix: '{prefix}' does not make device ids of [A-Za-z0-9._-] (PREFIX-00001, at most 64 characters)");
 
     private static Option<double> Probability(string name, string description)
     {
