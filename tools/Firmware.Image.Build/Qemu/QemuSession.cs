@@ -27,7 +27,7 @@ public static class QemuSession
     /// <summary>Boots <paramref name="image"/> and waits for QEMU to end; with <paramref name="brokerPort"/>, the guest
     /// reaches the host's 127.0.0.1:PORT as <see cref="QemuCommandLine.BrokerGuestAddress"/> and nothing else.</summary>
     /// <returns>QEMU's exit status.</returns>
-    /// <exception cref="HostToolMissingException">QEMU, or with a broker forward its relay, is not installed.</exception>
+    /// <exception cref="HostToolMissingException">QEMU, setsid, or with a broker forward its relay, is not installed.</exception>
     /// <param name="machine">The machine.</param>
     /// <param name="firmware">The UEFI firmware.</param>
     /// <param name="image">The raw disk image.</param>
