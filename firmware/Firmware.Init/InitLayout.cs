@@ -41,6 +41,9 @@ public sealed record InitLayout
     /// <summary>The OCI runtime (fw/runc's /usr/bin/runc).</summary>
     public string Runc => PathOf("/usr/bin/runc");
 
+    /// <summary>The evdev input devices (<c>event0</c>, <c>event1</c>, ...), watched for the power button.</summary>
+    public string InputDevices => PathOf("/dev/input");
+
     /// <summary>The host name file of the image spec's files section.</summary>
     public string Hostname => PathOf("/etc/hostname");
 }

@@ -50,6 +50,7 @@ public sealed partial class InitProcess
     {
         _log.Line($"started (root {_layout.Root})");
         PrepareSystem();
+        WatchPowerButtons();
         using var control = StartControl();
         _supervisor.PublishPending();
         await RunAllAsync("onboot", _layout.Onboot).ConfigureAwait(false);

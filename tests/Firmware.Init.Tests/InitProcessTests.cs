@@ -2,6 +2,7 @@ using Firmware.Init.Processes;
 using Firmware.Init.Shutdown;
 using Firmware.Init.Supervision;
 using Firmware.Init.Tests.Doubles;
+using Firmware.Init.Tests.Input;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Firmware.Init.Tests;
@@ -71,5 +72,28 @@ public sealed class InitProcessTests : IDisposable
         Assert.Equal(["shutting down (reboot tryboot)"], _log.Lines.Where(l => l.StartsWith("shutting", StringComparison.Ordinal)));
         Assert.Equal("rebooting (tryboot)", _log.Lines[^1]);
         Assert.Equal(["stopped", "stopped"], _init.Services.Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task A_power_button_press_on_an_input_device_powers_off()
+    {
+        Directory.CreateDirectory(_root.Of("dev/input"));
+        File.WriteAllBytes(_root.Of("dev/input/event0"), PowerButtonTests.Record(1, 30, 1));
+        File.WriteAllBytes(_root.Of("dev/input/event1"), [.. PowerButtonTests.Record(1, 116, 0), .. PowerButtonTests.PowerPress]);
+        File.WriteAllBytes(_root.Of("dev/input/mice"), PowerButtonTests.PowerPress);
+
+        Assert.Equal(RebootKind.PowerOff, await _init.RunAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["power button: powering off"], _log.Lines.Where(l => l.StartsWith("power button", StringComparison.Ordinal)));
+        Assert.Equal("reboot PowerOff", _events[^1]);
+    }
+
+    [Fact]
+    public async Task Without_input_devices_the_init_says_so_and_runs_on()
+    {
+        var running = _init.RunAsync();
+        Assert.Contains(_log.Lines, l => l.StartsWith("power button: no input devices (", StringComparison.Ordinal));
+        Assert.False(running.IsCompleted);
+        _init.RequestShutdown(RebootKind.Reboot);
+        Assert.Equal(RebootKind.Reboot, await running);
     }
 }

@@ -6,7 +6,8 @@ namespace Firmware.Testing;
 /// A guest that keeps running while a test drives it: QEMU (or a command that runs it) started with
 /// its serial console on stdout, every line kept with the time it arrived, and waits for the n-th
 /// occurrence of a marker, so a scenario can follow the guest across its own reboots. Waiting is on
-/// output events, not sleeps. <see cref="Kill"/> is a power cut; disposing kills it too. With a log
+/// output events, not sleeps. <see cref="Kill"/> is a power cut; disposing kills it too;
+/// <see cref="TerminateAsync"/> sends SIGTERM, as a user's Ctrl-C would ask it to stop. With a log
 /// file, every line is appended to it as it arrives (<c>tail -f</c> it to watch a long scenario).
 /// </summary>
 public sealed class QemuGuest : IDisposable
@@ -97,6 +98,31 @@ public sealed class QemuGuest : IDisposable
         }
 
         _process.WaitForExit();
+    }
+
+    /// <summary>
+    /// Sends SIGTERM to the process (<c>kill -TERM PID</c>) and waits for it to end; returns its exit
+    /// status, or fails with the console's tail after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var sent = ProcessRunner.Run("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], "/");
+        if (sent.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id}: {sent}");
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"still running {timeout} after SIGTERM; console tail:\n{Tail(Console)}");
+        }
+
+        _process.WaitForExit(); // the rest of its output
+        return _process.ExitCode;
     }
 
     public void Dispose()

@@ -62,6 +62,14 @@ public sealed class QemuTests
     }
 
     [Fact]
+    public void A_QMP_socket_is_served_without_making_QEMU_wait_for_a_client()
+    {
+        var firmware = new UefiFirmware("/code.fd", "/vars-template.fd");
+        var line = string.Join(' ', QemuCommandLine.Create(QemuMachine.Default("amd64"), firmware, "/tmp/vars.fd", "/d.img", qmpSocket: "/tmp/s/qmp"));
+        Assert.EndsWith("-drive file=/d.img,format=raw,if=virtio -qmp unix:/tmp/s/qmp,server=on,wait=off", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_architecture_comes_from_the_root_partition_types()
     {
         foreach (var (type, expected) in new[] { (GptPartitionTypes.RootArm64, "arm64"), (GptPartitionTypes.RootX64, "amd64"), (GptPartitionTypes.LinuxData, (string?)null) })

@@ -31,7 +31,7 @@ public sealed class RealKernelModuleTests(KernelFixture kernel)
     {
         var plan = ModuleResolver.Resolve(ModuleIndex.Scan(kernel.Tree), BoardModules.For("qemu-x86_64"));
         var names = plan.Load.Select(m => m.Name).ToList();
-        foreach (var wanted in new[] { "squashfs", "overlay", "ext4", "jbd2", "mbcache", "vfat", "fat", "nls_ascii", "virtio_blk", "virtio_pci", "loop", "crc32c_generic", "nls_cp437" })
+        foreach (var wanted in new[] { "squashfs", "overlay", "ext4", "jbd2", "mbcache", "vfat", "fat", "nls_ascii", "virtio_blk", "virtio_pci", "loop", "crc32c_generic", "nls_cp437", "button", "evdev" })
         {
             Assert.Contains(wanted, names);
         }
@@ -56,6 +56,16 @@ public sealed class RealKernelModuleTests(KernelFixture kernel)
         var plan = ModuleResolver.Resolve(ModuleIndex.Load(kernel.TreeFor(arch)), BoardModules.For(board));
         var present = plan.Load.Select(m => m.Name).Concat(plan.Builtin).ToHashSet();
         Assert.All(BoardModules.For(board), name => Assert.Contains(name, present));
+    }
+
+    [Fact]
+    public void The_power_button_driver_is_loaded_on_amd64_and_built_in_on_arm64()
+    {
+        var x86 = ModuleResolver.Resolve(ModuleIndex.Load(kernel.TreeFor("amd64")), BoardModules.For("qemu-x86_64"));
+        Assert.Contains("button", x86.Load.Select(m => m.Name));
+        var arm = ModuleResolver.Resolve(ModuleIndex.Load(kernel.TreeFor("arm64")), BoardModules.For("qemu-arm64"));
+        Assert.Contains("button", arm.Builtin);
+        Assert.Contains("evdev", arm.Load.Select(m => m.Name));
     }
 
     [Fact]

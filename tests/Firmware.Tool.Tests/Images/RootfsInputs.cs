@@ -88,7 +88,8 @@ public sealed class RootfsInputs : IDisposable
     // Debian's linux-image package. The tar holds the module directories the boards' initramfs
     // draws from (docs/kernel.md: file systems, block and virtio drivers, crypto, lib; for
     // generic-x86_64 the ATA, NVMe, SCSI disk and USB storage drivers; for raspberrypi4 the MMC drivers),
-    // virtio_net and what it needs (the gateway's NIC), and the builtin list, not all 400 MB of modules.
+    // virtio_net and what it needs (the gateway's NIC), the power button's ACPI button driver (a module
+    // on amd64 only) and evdev, and the builtin list, not all 400 MB of modules.
     private void KernelPackage()
     {
         var directory = System.IO.Directory.CreateDirectory(PathOf("packages/kernel")).FullName;
@@ -102,7 +103,7 @@ public sealed class RootfsInputs : IDisposable
             File.Copy(vmlinuz, Path.Combine(target, "kernel"), overwrite: true);
             var modules = $"lib/modules/{version}";
             Expect(ProcessRunner.Run("tar", ["cf", Path.Combine(target, "kernel.tar"), "--owner=0", "--group=0", "--mtime=@0", "--sort=name",
-                .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "kernel/drivers/net/virtio_net.ko", "kernel/drivers/net/net_failover.ko", "kernel/net/core/failover.ko", "modules.builtin", "modules.order" }
+                .. new[] { "kernel/fs", "kernel/drivers/block", "kernel/drivers/virtio", "kernel/crypto", "kernel/lib", "kernel/drivers/net/virtio_net.ko", "kernel/drivers/net/net_failover.ko", "kernel/net/core/failover.ko", "kernel/drivers/input/evdev.ko", "modules.builtin", "modules.order" }
                     .Concat(BoardDrivers.Where(d => Path.Exists(Path.Combine(root, modules, d))))
                     .Select(p => $"{modules}/{p}")], root));
         }
@@ -127,7 +128,7 @@ public sealed class RootfsInputs : IDisposable
     // drivers/scsi (22 MB) only the SCSI core and disk driver; an architecture without one skips it.
     private static readonly string[] BoardDrivers =
         ["kernel/block", "kernel/drivers/ata", "kernel/drivers/nvme", "kernel/drivers/scsi/scsi_mod.ko", "kernel/drivers/scsi/scsi_common.ko",
-         "kernel/drivers/scsi/sd_mod.ko", "kernel/drivers/usb/storage", "kernel/drivers/usb/host", "kernel/drivers/usb/common",
+         "kernel/drivers/acpi/button.ko", "kernel/drivers/scsi/sd_mod.ko", "kernel/drivers/usb/storage", "kernel/drivers/usb/host", "kernel/drivers/usb/common",
          "kernel/drivers/usb/core", "kernel/drivers/mmc"];
 
     // The package linux-image-ARCH depends on, e.g. linux-image-6.1.0-57-amd64.

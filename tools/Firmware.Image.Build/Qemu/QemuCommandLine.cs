@@ -28,7 +28,8 @@ public static class QemuCommandLine
     /// <param name="vars">The writable copy of the variable store.</param>
     /// <param name="disk">The raw disk image.</param>
     /// <param name="brokerPort">The host's 127.0.0.1 port <see cref="BrokerGuestAddress"/> forwards to; null: no network.</param>
-    public static IReadOnlyList<string> Create(QemuMachine machine, UefiFirmware firmware, string vars, string disk, int? brokerPort = null)
+    /// <param name="qmpSocket">Where QEMU listens for QMP (its machine protocol: power button, quit); null: no QMP.</param>
+    public static IReadOnlyList<string> Create(QemuMachine machine, UefiFirmware firmware, string vars, string disk, int? brokerPort = null, string? qmpSocket = null)
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(firmware);
@@ -46,6 +47,8 @@ public static class QemuCommandLine
             .. brokerPort is { } port
                 ? new[] { "-netdev", $"user,id=net0,restrict=on,guestfwd=tcp:{BrokerGuestAddress}-cmd:{BrokerRelay.Program} STDIO TCP:127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "-device", "virtio-net-pci,netdev=net0" }
                 : [],
+            // wait=off: QEMU boots without waiting for a QMP client.
+            .. qmpSocket is null ? [] : new[] { "-qmp", $"unix:{qmpSocket},server=on,wait=off" },
         ];
     }
 }

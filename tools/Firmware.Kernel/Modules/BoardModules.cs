@@ -18,9 +18,12 @@ public static class BoardModules
     private static readonly Dictionary<string, string[]> ByBoard = new(StringComparer.Ordinal)
     {
         // QEMU's virtio disk and NIC on the PCI bus (q35/pc and virt alike); virt can also use virtio-mmio.
-        // The NIC is loaded here too: the root has no modules of its own (docs/kernel.md).
-        ["qemu-x86_64"] = ["virtio_pci", "virtio_blk", "virtio_net"],
-        ["qemu-arm64"] = ["virtio_pci", "virtio_mmio", "virtio_blk", "virtio_net"],
+        // The NIC is loaded here too: the root has no modules of its own (docs/kernel.md). The power
+        // button (QEMU's system_powerdown, fwinit powers off on KEY_POWER): ACPI's button driver (a
+        // module on amd64, built in on arm64, where virt signals it through the ACPI GED) and evdev,
+        // which gives it a /dev/input/eventN for fwinit to read.
+        ["qemu-x86_64"] = ["virtio_pci", "virtio_blk", "virtio_net", "button", "evdev"],
+        ["qemu-arm64"] = ["virtio_pci", "virtio_mmio", "virtio_blk", "virtio_net", "button", "evdev"],
         // The Pi 4's SD card: the Arasan/iProc SDHCI controller and the MMC block layer.
         ["raspberrypi4"] = ["sdhci_iproc", "mmc_block"],
         // PCs boot from SATA (AHCI), NVMe or USB mass storage.

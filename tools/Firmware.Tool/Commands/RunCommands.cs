@@ -31,12 +31,14 @@ internal static class RunCommands
                 r.AddError($"--broker {p}: not a TCP port (1-65535)");
             }
         });
-        var qemu = new Command("qemu", "Boot a disk image under QEMU with UEFI firmware (OVMF or AAVMF, found automatically) and TCG; the serial console is standard input and output.")
+        // Ctrl-C or SIGTERM powers the guest off (up to 90 s); a second one kills QEMU.
+        var qemu = new SelfStoppingCommand("qemu", "Boot a disk image under QEMU with UEFI firmware (OVMF or AAVMF, found automatically) and TCG; the serial console is standard input and output. Ctrl-C or SIGTERM presses the guest's power button and waits up to 90 s for it to power off; a second one kills QEMU.")
         {
             image, arch, board, boards, memory, diskCopy, disk, broker,
         };
-        qemu.SetAction((result, cancellationToken) => CommandRunner.RunAsync("fwtool", false, async () =>
+        qemu.SetAction(result => CommandRunner.RunAsync("fwtool", false, async () =>
         {
+            using var interrupts = new Interrupts();
             var path = result.GetValue(image)!;
             var machine = result.GetValue(board) is { } name
                 ? QemuMachine.For(new BoardCatalog(result.GetValue(boards)!).Load(name))
@@ -58,7 +60,7 @@ internal static class RunCommands
                 (false, { } kept) => QemuDisk.Persistent(kept),
                 _ => QemuDisk.Image,
             };
-            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, booted, result.GetValue(broker), cancellationToken);
+            return await QemuSession.RunAsync(machine, UefiFirmware.Find(machine.Architecture), path, booted, result.GetValue(broker), interrupts.Stop, interrupts.Now);
         }, Classify));
         return new Command("run", "Run images.") { qemu };
     }
