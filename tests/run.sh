@@ -13,7 +13,7 @@ packages=(
     grub-common grub-emu libubootenv-tool u-boot-tools u-boot-qemu   # boot control: grub-editenv, grub-emu, fw_printenv/fw_setenv, mkimage, U-Boot for QEMU
     fdisk gdisk mtools dosfstools                     # disks: sfdisk, sgdisk, FAT images
     skopeo umoci docker-registry apache2-utils        # OCI: image tools, a registry on loopback, htpasswd
-    squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare
+    squashfs-tools attr runc busybox-static util-linux   # rootfs: mksquashfs, getfattr, container runtime, userland, unshare; setsid (run qemu)
     cpio binutils kmod e2fsprogs                      # kernels and initramfs: cpio, ar, depmod, mkfs.ext4
     qemu-system-x86 qemu-system-arm qemu-user-static  # QEMU: boots under TCG, U-Boot script tests, arm64 fwagent
     ovmf qemu-efi-aarch64                             # UEFI firmware fwtool run qemu boots images with (OVMF, AAVMF)
