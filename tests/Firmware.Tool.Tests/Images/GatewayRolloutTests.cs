@@ -51,10 +51,24 @@ public sealed class GatewayRolloutTests : IDisposable
         _cli.Dispose();
     }
 
-    // Not qemu-arm64 yet: its first reboot stalls in fwinit's shutdown after the agent's container
-    // stops (docs/e2e.md, "Limits"), and a second board adds a quarter hour under TCG to CI.
+    /// <summary>
+    /// qemu-x86_64, and with <c>FW_E2E_ARM64=1</c> qemu-arm64 too: the arm64 run has passed here, but
+    /// one earlier run stalled in fwinit's shutdown (docs/e2e.md, "Limits"), so it is not yet in the
+    /// suite that gates a landing.
+    /// </summary>
+    public static TheoryData<string, string> Boards()
+    {
+        var boards = new TheoryData<string, string> { { "qemu-x86_64", "amd64" } };
+        if (Environment.GetEnvironmentVariable("FW_E2E_ARM64") == "1")
+        {
+            boards.Add("qemu-arm64", "arm64");
+        }
+
+        return boards;
+    }
+
     [Theory]
-    [InlineData("qemu-x86_64", "amd64")]
+    [MemberData(nameof(Boards))]
     public async Task A_board_commits_v2_rolls_back_v3_falls_back_from_v4_and_resumes_v5_after_a_power_cut(string board, string arch)
     {
         _board = board;
