@@ -29,14 +29,16 @@ internal static class RunCommand
         var command = new Command("run", "Run the agent: resume an update, take jobs from the fleet, report progress and telemetry, until SIGTERM.") { config, proc, control, installed, release };
         command.SetAction((result, invocation) => CommandRunner.RunAsync(AgentOptions.Program, false, async () =>
         {
-            var agent = AgentConfigFile.Load(result.GetValue(config)!, result.GetValue(release)!);
+            // Read once: it gives the board to agent.yml and the flashed version to the engine.
+            var root = FirmwareRelease.TryRead(result.GetValue(release)!);
+            var agent = AgentConfigFile.Load(result.GetValue(config)!, root);
             var host = new AgentHost
             {
                 Roots = SystemRoots.Host with { Proc = result.GetValue(proc)! },
                 Reboot = new InitControlReboot(result.GetValue(control)!),
                 Http = http,
                 Clock = clock,
-                FlashedVersion = result.GetValue(installed) is { } v ? ArgumentParsers.Version(v, "--installed-version") : FirmwareRelease.TryRead(result.GetValue(release)!)?.Version,
+                FlashedVersion = result.GetValue(installed) is { } v ? ArgumentParsers.Version(v, "--installed-version") : root?.Version,
             };
             var composed = DeviceComposition.Compose(agent, host, KeyFiles.ReadTrust(agent.TrustFile));
             using var signals = new TerminationSignals(invocation);

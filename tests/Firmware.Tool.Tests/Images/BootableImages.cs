@@ -101,10 +101,8 @@ internal sealed class BootableImages(RootfsInputs inputs, CliRunner cli)
             "fw-grub: booting slot", "fw-initramfs: started", "fw-initramfs: switching to /sbin/init", "fw-init: onboot 000-prepare done", Heartbeat, "probe: cmdline",
             Killed, "fw-init: service heartbeat exited (");
 
-    /// <summary>The console's last 4000 characters, for a failure message.</summary>
-    public static string Tail(string console) => console.Length <= 4000 ? console : console[^4000..];
-
-    private static string Replace(string text, string old, string replacement)
+    /// <summary>Replaces <paramref name="old"/> in <paramref name="text"/>, which must hold it (spec variants).</summary>
+    public static string Replace(string text, string old, string replacement)
     {
         Assert.Contains(old, text, StringComparison.Ordinal);
         return text.Replace(old, replacement, StringComparison.Ordinal);

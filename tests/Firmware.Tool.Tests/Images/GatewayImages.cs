@@ -28,7 +28,7 @@ internal sealed class GatewayImages
     /// <summary>gateway.yml without its version (each build gives one), changed by <paramref name="edit"/> when given, written as NAME.yml.</summary>
     public string Spec(string name, Func<string, string>? edit = null)
     {
-        var text = Replace(File.ReadAllText(Repository.PathOf("firmware", "images", "gateway.yml")), "  version: 0.1.0\n", "");
+        var text = BootableImages.Replace(File.ReadAllText(Repository.PathOf("firmware", "images", "gateway.yml")), "  version: 0.1.0\n", "");
         var path = _cli.PathOf(name + ".yml");
         File.WriteAllText(path, edit is null ? text : edit(text));
         return path;
@@ -37,13 +37,6 @@ internal sealed class GatewayImages
     /// <summary>Builds <paramref name="spec"/> for <paramref name="board"/> at <paramref name="version"/> into out/ and returns the build report.</summary>
     public System.Text.Json.JsonElement Build(string spec, string board, string version) =>
         _images.BuildOk(spec, board, version, "out", "--source", $"fw/fwagent:dev=oci:{_agent}:dev");
-
-    /// <summary>Replaces <paramref name="old"/> in <paramref name="text"/>, which must hold it.</summary>
-    public static string Replace(string text, string old, string replacement)
-    {
-        Assert.Contains(old, text, StringComparison.Ordinal);
-        return text.Replace(old, replacement, StringComparison.Ordinal);
-    }
 
     // agent/package built with fwagent published for the architecture, as a release build does.
     private string AgentLayout(string arch, string runtime)

@@ -74,15 +74,15 @@ public sealed class GatewayRolloutTests : IDisposable
         _board = board;
         var gateway = new GatewayImages(_cli, _images, arch);
         // A failing trial gives up after 60 s here rather than the image's 120.
-        File.WriteAllText(_cli.PathOf("gateway/agent.yml"), GatewayImages.Replace(File.ReadAllText(_cli.PathOf("gateway/agent.yml")), "timeout-s: 120", "timeout-s: 60"));
+        File.WriteAllText(_cli.PathOf("gateway/agent.yml"), BootableImages.Replace(File.ReadAllText(_cli.PathOf("gateway/agent.yml")), "timeout-s: 120", "timeout-s: 60"));
         var good = gateway.Spec("gateway");
         var v1 = gateway.Build(good, board, "0.1.0");
         gateway.Build(good, board, "0.2.0");
         gateway.Build(good, board, "0.5.0");
-        gateway.Build(gateway.Spec("failing", text => GatewayImages.Replace(text,
+        gateway.Build(gateway.Spec("failing", text => BootableImages.Replace(text,
             "command: [\"/bin/sh\", \"-c\", \"while true; do echo \\\"heartbeat $(cat /etc/hostname)\\\" > /dev/console; sleep 10; done\"]",
             "command: [\"/bin/sh\", \"-c\", \"echo 'heartbeat: failing at once' > /dev/console; exit 1\"]")), board, "0.3.0");
-        gateway.Build(gateway.Spec("noinit", text => GatewayImages.Replace(text, "\nfiles:\n", NoInit)), board, "0.4.0");
+        gateway.Build(gateway.Spec("noinit", text => BootableImages.Replace(text, "\nfiles:\n", NoInit)), board, "0.4.0");
         _output.WriteLine($"v1: {BootableImages.Sizes(v1)}");
 
         using var broker = MosquittoProcess.Anonymous(_cli.Directory);

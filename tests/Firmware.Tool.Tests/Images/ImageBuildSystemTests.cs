@@ -111,8 +111,8 @@ public sealed class ImageBuildSystemTests : IDisposable
 
     private static void AssertBooted(QemuConsole.Result boot, string slot, string label, string device, string version)
     {
-        Assert.True(boot.Markers.ContainsKey(BootableImages.Back), $"no '{BootableImages.Back}' within {boot.Elapsed}; console tail:\n{BootableImages.Tail(boot.Console)}");
-        Assert.True(boot.Markers.ContainsKey("fw-init: service heartbeat exited ("), $"fwinit did not report the killed heartbeat; console tail:\n{BootableImages.Tail(boot.Console)}");
+        Assert.True(boot.Markers.ContainsKey(BootableImages.Back), $"no '{BootableImages.Back}' within {boot.Elapsed}; console tail:\n{QemuGuest.Tail(boot.Console)}");
+        Assert.True(boot.Markers.ContainsKey("fw-init: service heartbeat exited ("), $"fwinit did not report the killed heartbeat; console tail:\n{QemuGuest.Tail(boot.Console)}");
         Assert.Contains($"fw-grub: booting slot {slot} from", boot.Console, StringComparison.Ordinal);
         Assert.Contains("fw-init: onboot 000-prepare done", boot.Console, StringComparison.Ordinal);
         Assert.Contains(BootableImages.Heartbeat, boot.Console, StringComparison.Ordinal);
