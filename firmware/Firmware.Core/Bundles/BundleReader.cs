@@ -26,13 +26,10 @@ public sealed partial class BundleReader : IDisposable
     private BundleManifest? _manifest;
     private long? _created;
     private long? _firstModificationTime;
-    private byte[] _stored = [];
-    private byte[] _raw = [];
     private byte[][] _digests = [];
     private int _payload = -1;
     private int _chunk;
     private long _offset;
-    private bool _finished;
 
     /// <summary>Creates a reader over <paramref name="stream"/>, verifying against <paramref name="policy"/>.</summary>
     public BundleReader(Stream stream, VerificationPolicy policy)
@@ -53,7 +50,7 @@ public sealed partial class BundleReader : IDisposable
         _verifying = verifying;
     }
 
-    /// <summary>Bytes consumed from the stream so far.</summary>
+    /// <summary>Bytes consumed from the stream so far (reading runs a few chunks ahead of the chunks handed on).</summary>
     public long Position => _tar.Position;
 
     /// <summary>
@@ -79,9 +76,7 @@ public sealed partial class BundleReader : IDisposable
         CheckPolicy(manifest);
 
         _manifest = manifest;
-        var largest = manifest.Payloads.SelectMany(p => p.Chunks).Max(c => c.Size);
-        _stored = new byte[largest];
-        _raw = _policy.Check == PayloadCheck.Full ? new byte[largest] : [];
+        AllocateChunkBuffers(manifest);
         return new VerifiedManifest
         {
             Manifest = manifest,
@@ -92,40 +87,8 @@ public sealed partial class BundleReader : IDisposable
         };
     }
 
-    /// <summary>
-    /// Reads and verifies the next chunk of the payloads, in manifest order. Returns null once the
-    /// last chunk has been read and the archive has ended cleanly, with nothing after it.
-    /// </summary>
-    /// <exception cref="BundleException">The bundle is rejected; the code says why.</exception>
-    public async ValueTask<BundleChunk?> ReadChunkAsync(CancellationToken cancellationToken = default)
-    {
-        var manifest = _manifest ?? throw new InvalidOperationException("Read the manifest first.");
-        while (_payload < 0 || _chunk == manifest.Payloads[_payload].Chunks.Count)
-        {
-            if (_finished)
-            {
-                return null;
-            }
-
-            if (_payload + 1 == manifest.Payloads.Count)
-            {
-                await ReadEndAsync(cancellationToken);
-                return null;
-            }
-
-            await BeginPayloadAsync(manifest.Payloads[++_payload], cancellationToken);
-        }
-
-        var payload = manifest.Payloads[_payload];
-        var index = _chunk++;
-        var offset = _offset;
-        var data = await ReadVerifiedChunkAsync(payload, index, cancellationToken);
-        _offset += payload.Chunks[index].Size;
-        return new BundleChunk(payload, index, offset, data);
-    }
-
     /// <inheritdoc/>
-    public void Dispose() => _decompressor?.Dispose();
+    public void Dispose() => DisposeChunkBuffers();
 
     private async ValueTask BeginPayloadAsync(PayloadManifest payload, CancellationToken cancellationToken)
     {
@@ -156,7 +119,6 @@ public sealed partial class BundleReader : IDisposable
         }
 
         await _tar.ExpectEndOfStreamAsync(cancellationToken);
-        _finished = true;
     }
 
     private void CheckPolicy(BundleManifest manifest)
