@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NSec.Cryptography;
 
 namespace Firmware.Signing;
@@ -52,7 +51,7 @@ public sealed class VerificationKey : IEquatable<VerificationKey>
         SignatureAlgorithm.Ed25519.Verify(_key, message, signature);
 
     /// <summary>Computes the identifier of a raw public key.</summary>
-    public static string ComputeKeyId(ReadOnlySpan<byte> raw) => Convert.ToHexStringLower(SHA256.HashData(raw));
+    public static string ComputeKeyId(ReadOnlySpan<byte> raw) => SmallDigest.Sha256Hex(raw);
 
     /// <inheritdoc/>
     public bool Equals(VerificationKey? other) => other is not null && _raw.AsSpan().SequenceEqual(other._raw);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Firmware.Bundles;
 using Firmware.Signing;
 
@@ -30,7 +29,7 @@ public sealed class TrustFile
         var keys = document.Keys.ToDictionary(k => k.KeyId, k => new VerificationKey(Convert.FromBase64String(k.Public)), StringComparer.Ordinal);
         RootKeys = document.Roles.Root.KeyIds.ToDictionary(id => id, id => keys[id], StringComparer.Ordinal);
         ReleaseKeys = document.Roles.Release.KeyIds.ToDictionary(id => id, id => keys[id], StringComparer.Ordinal);
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Sha256 = SmallDigest.Sha256Hex(bytes);
     }
 
     /// <summary>The file or entry name, for messages.</summary>
