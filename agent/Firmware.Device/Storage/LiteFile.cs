@@ -26,8 +26,7 @@ internal static class LiteFile
     {
         lock (Locks.GetOrAdd(Path.GetFullPath(path), _ => new Lock()))
         {
-            using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-            return operation(database);
+            return FailedDatabases.Use(() => new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }), operation);
         }
     }
 }

@@ -21,6 +21,9 @@ internal sealed class CrashTrial
 
     public required byte[] NewImage { get; init; }
 
+    /// <summary>The bundle's boot-b payload, on a device whose slots have boot partitions; null on one without.</summary>
+    public byte[]? NewBoot { get; init; }
+
     /// <summary>Faults by I/O operation number.</summary>
     public List<(long Operation, DiskFault Fault)> Faults { get; } = [];
 
@@ -43,7 +46,7 @@ internal sealed class CrashTrial
     public async Task<string?> RunAsync()
     {
         var random = new Random(Seed);
-        var device = new SimulatedDevice(Seed) { NewImage = NewImage, NewSlotCrashes = NewSlotCrashes };
+        var device = new SimulatedDevice(Seed, bootPartitions: NewBoot is not null) { NewImage = NewImage, NewBoot = NewBoot, NewSlotCrashes = NewSlotCrashes };
         Device = device;
         device.Disk.WatchPrefix = "checkpoint";
         if (Unhealthy)
@@ -68,7 +71,15 @@ internal sealed class CrashTrial
                     engine.Offer(source, UpdateId);
                 }
 
-                if (await engine.RunAsync() == EngineStop.Idle)
+                var stop = await engine.RunAsync();
+                if (device.Disk.Crashed)
+                {
+                    // The engine caught the kill as an error of its own and went on: the process
+                    // died at that point all the same, and nothing it did after counts.
+                    throw new SimulatedCrash("the process was killed during this run");
+                }
+
+                if (stop == EngineStop.Idle)
                 {
                     finished = true;
                 }
@@ -167,6 +178,6 @@ internal sealed class CrashTrial
     }
 
     public override string ToString() =>
-        $"seed {Seed}: faults [{string.Join(", ", Faults.Select(f => $"{f.Fault}@{f.Operation}"))}], unhealthy {Unhealthy}, new slot crashes {NewSlotCrashes}; " +
+        $"seed {Seed}{(NewBoot is null ? "" : " (boot partitions)")}: faults [{string.Join(", ", Faults.Select(f => $"{f.Fault}@{f.Operation}"))}], unhealthy {Unhealthy}, new slot crashes {NewSlotCrashes}; " +
         $"{Crashes} crashes ({PowerCutCount} power cuts), {AgentErrors} agent errors, boots [{string.Join("", Device?.Boots ?? [])}]";
 }

@@ -24,8 +24,12 @@ internal sealed class RecordingReporter : IOutcomeReporter
     /// <summary>When set, deliveries fail with this exception (the network is down).</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>Runs before each delivery: a simulated device throws here once its process is dead.</summary>
+    public Action BeforeDelivery { get; set; } = () => { };
+
     public Task ReportAsync(OutboxEntry outcome, CancellationToken cancellationToken)
     {
+        BeforeDelivery();
         if (Failure is { } failure)
         {
             throw failure;

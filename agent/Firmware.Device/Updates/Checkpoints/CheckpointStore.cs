@@ -89,10 +89,7 @@ public sealed class CheckpointStore
     {
         using var data = _storage.OpenWrite(DataFile(copy));
         using var log = _storage.OpenWrite(LogFile(copy));
-        using (var database = new LiteDatabase(data, logStream: log))
-        {
-            database.GetCollection(Collection).Upsert(document);
-        }
+        FailedDatabases.Use(() => new LiteDatabase(data, logStream: log), database => database.GetCollection(Collection).Upsert(document));
 
         // LiteDB flushed both files when it closed; one more sync covers a stream it left untouched.
         data.Flush();
@@ -117,8 +114,7 @@ public sealed class CheckpointStore
         {
             using var data = _storage.OpenWrite(DataFile(copy));
             using var log = _storage.OpenWrite(LogFile(copy));
-            using var database = new LiteDatabase(data, logStream: log);
-            document = database.GetCollection(Collection).FindById(DocumentId);
+            document = FailedDatabases.Use(() => new LiteDatabase(data, logStream: log), database => database.GetCollection(Collection).FindById(DocumentId));
         }
         catch (Exception e) when (e is not IOException and not OutOfMemoryException)
         {
