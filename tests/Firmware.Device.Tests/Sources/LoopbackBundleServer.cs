@@ -43,7 +43,8 @@ internal sealed class LoopbackBundleServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, the managed HttpListener's Close looks its endpoint up again and
+        // binds the port anew, which fails when another test has taken the port meanwhile.
         _listener.Close();
         try
         {
