@@ -7,11 +7,17 @@ using MQTTnet.Protocol;
 namespace Firmware.Fleet.Controller.Tests.Integration;
 
 [Trait("Category", "Malformed")]
-public sealed class MalformedMessageTests : IAsyncDisposable
+public sealed class MalformedMessageTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly FleetFixture _fleet = new();
 
-    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+    // xunit 2 ends a test class through IDisposable or IAsyncLifetime, never IAsyncDisposable:
+    // IAsyncDisposable only tells the analyzers the fixture is disposed.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Bad_device_messages_are_logged_counted_and_dropped_and_the_controller_keeps_serving()

@@ -14,7 +14,7 @@ namespace Firmware.Fleet.Controller.Tests.Integration;
 /// older one: not one report of a device that sent them in order may arrive stale.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class ProgressOrderTests : IAsyncDisposable
+public sealed class ProgressOrderTests : IAsyncLifetime, IAsyncDisposable
 {
     private const int Devices = 200;
     private const int Reports = 20;
@@ -22,7 +22,13 @@ public sealed class ProgressOrderTests : IAsyncDisposable
     private readonly FleetFixture _fleet = new("max_queued_messages 100000\n");
     private readonly ConcurrentDictionary<string, IMqttClient> _clients = new();
 
-    public async ValueTask DisposeAsync()
+    // xunit 2 ends a test class through IDisposable or IAsyncLifetime, never IAsyncDisposable:
+    // IAsyncDisposable only tells the analyzers the fixture is disposed.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
     {
         foreach (var client in _clients.Values)
         {

@@ -3,11 +3,17 @@ using Firmware.Fleet.Controller.Chunks;
 namespace Firmware.Fleet.Controller.Tests.Integration;
 
 [Trait("Category", "Integration")]
-public sealed class RolloutIntegrationTests : IAsyncDisposable
+public sealed class RolloutIntegrationTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly FleetFixture _fleet = new();
 
-    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+    // xunit 2 ends a test class through IDisposable or IAsyncLifetime, never IAsyncDisposable:
+    // IAsyncDisposable only tells the analyzers the fixture is disposed.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Devices_install_wave_by_wave_and_the_rollout_completes()
