@@ -12,11 +12,12 @@ offline_agent() {
     local repo
     repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
     echo "making a trust file (fwtool, JIT) ..." >&2
-    local step
+    local step build=()
     for step in "keygen --out $dir/root" "keygen --out $dir/release" \
         "trust init --root $dir/root.key --release $dir/release.pub --out $dir/trust.json"; do
         # shellcheck disable=SC2086 # the steps are word lists; the paths have no spaces (mktemp)
-        dotnet run --project "$repo/tools/Firmware.Tool" -c Release -v quiet -- $step >/dev/null
+        dotnet run --project "$repo/tools/Firmware.Tool" -c Release -v quiet "${build[@]}" -- $step >/dev/null
+        build=(--no-build)   # built by the first step
     done
     mkdir -p "$dir/proc"
     echo "console=ttyS0 fw.slot=a" >"$dir/proc/cmdline"

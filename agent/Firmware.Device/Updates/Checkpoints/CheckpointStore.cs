@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Firmware.Device.Storage;
+using Firmware.Signing;
 using LiteDB;
 
 namespace Firmware.Device.Updates.Checkpoints;
@@ -66,7 +66,7 @@ public sealed class CheckpointStore
             ["schema"] = saved.Schema,
             ["generation"] = saved.Generation,
             ["body"] = body,
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(body)),
+            ["sha256"] = SmallDigest.Sha256Hex(body),
         };
 
         var copy = (int)(saved.Generation % 2);
@@ -130,7 +130,7 @@ public sealed class CheckpointStore
         try
         {
             var body = document["body"].AsBinary;
-            if (body is null || document["sha256"].AsString != Convert.ToHexStringLower(SHA256.HashData(body)))
+            if (body is null || document["sha256"].AsString != SmallDigest.Sha256Hex(body))
             {
                 return null;
             }
