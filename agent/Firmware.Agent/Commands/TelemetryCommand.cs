@@ -52,7 +52,7 @@ internal static class TelemetryCommand
         using var signals = new TerminationSignals(invocation);
         var cancellationToken = signals.Token;
         Directory.CreateDirectory(agent.DataDirectory);
-        using var ring = new TelemetryRing(Path.Combine(agent.DataDirectory, "telemetry.db"), agent.Telemetry.RingCapacity);
+        var ring = new TelemetryRing(Path.Combine(agent.DataDirectory, "telemetry.db"), agent.Telemetry.RingCapacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var (_, led) = AgentLed.Start(agent, LedState.Offline, clock, stop.Token);
         var loop = new TelemetryLoop(ring, publisher: null, () => collector.Collect(facts), agent.Telemetry.Interval, clock);

@@ -11,7 +11,7 @@ namespace Firmware.Device.Fleet;
 /// </summary>
 /// <remarks>BsonDocument only and <c>Connection=direct</c>, as for the telemetry ring (docs/agent.md);
 /// the file is open only during an operation (<see cref="LiteFile"/>).</remarks>
-public sealed class FleetOutbox : IDisposable
+public sealed class FleetOutbox
 {
     private const string Collection = "messages";
     private readonly string _path;
@@ -66,11 +66,6 @@ public sealed class FleetOutbox : IDisposable
         {
             LiteFile.Use(_path, database => Messages(database).Delete(sequence));
         }
-    }
-
-    /// <summary>Nothing is held between operations; kept so that owners can keep disposing it.</summary>
-    public void Dispose()
-    {
     }
 
     private static ILiteCollection<BsonDocument> Messages(LiteDatabase database) => database.GetCollection(Collection, BsonAutoId.Int64);

@@ -62,7 +62,7 @@ public sealed partial class DeviceRuntime : IDisposable
         var config = _composed.Config;
         Directory.CreateDirectory(config.DataDirectory);
         var bootCount = BootCounter.Count(config.DataDirectory, RootsOf());
-        using var ring = _ring = new TelemetryRing(Path.Combine(config.DataDirectory, "telemetry.db"), config.Telemetry.RingCapacity);
+        var ring = _ring = new TelemetryRing(Path.Combine(config.DataDirectory, "telemetry.db"), config.Telemetry.RingCapacity);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var token = running.Token;
         try

@@ -167,7 +167,6 @@ internal sealed class FleetLink : IOutcomeReporter, IDisposable
     {
         _connection?.Dispose();
         _download?.Dispose();
-        _outbox.Dispose();
     }
 
     private void OnStateChanged(UpdateRecord update)

@@ -15,7 +15,7 @@ namespace Firmware.Device.Telemetry;
 /// process-local under AOT): the agent is the file's one owner, and opens it only for each
 /// operation (<see cref="LiteFile"/>). Each sample is stored as the exact JSON bytes that will be published.
 /// </remarks>
-public sealed class TelemetryRing : IDisposable
+public sealed class TelemetryRing
 {
     private const string SamplesName = "samples";
     private const string CountersName = "counters";
@@ -147,11 +147,6 @@ public sealed class TelemetryRing : IDisposable
         }
 
         return published;
-    }
-
-    /// <summary>Nothing is held between operations; kept so that owners can keep disposing it.</summary>
-    public void Dispose()
-    {
     }
 
     private static ILiteCollection<BsonDocument> Samples(LiteDatabase database) => database.GetCollection(SamplesName, BsonAutoId.Int64);

@@ -31,7 +31,6 @@ public sealed class FleetConnectionTests : IDisposable
     {
         _stop.Cancel();
         _stop.Dispose();
-        _outbox.Dispose();
         _broker.Dispose();
         _scratch.Dispose();
     }
@@ -145,13 +144,11 @@ public sealed class FleetConnectionTests : IDisposable
     public void The_outbox_survives_a_restart()
     {
         var path = _scratch.Of("restart.db");
-        using (var outbox = new FleetOutbox(path))
-        {
-            outbox.Add("fw/v1/devices/d/progress", [1, 2, 3]);
-            outbox.Add("fw/v1/devices/d/progress", [4]);
-        }
+        var outbox = new FleetOutbox(path);
+        outbox.Add("fw/v1/devices/d/progress", [1, 2, 3]);
+        outbox.Add("fw/v1/devices/d/progress", [4]);
 
-        using var reopened = new FleetOutbox(path);
+        var reopened = new FleetOutbox(path);
         var pending = reopened.Peek(10);
         Assert.Equal([[1, 2, 3], [4]], pending.Select(p => p.Payload));
         reopened.Remove(pending[0].Sequence);

@@ -18,8 +18,8 @@ public sealed class FleetOutboxTests : IDisposable
     public async Task Two_outboxes_on_one_file_used_at_once_keep_every_message()
     {
         var path = _scratch.Of("fleet-outbox.db");
-        using var old = new FleetOutbox(path);
-        using var next = new FleetOutbox(path);
+        var old = new FleetOutbox(path);
+        var next = new FleetOutbox(path);
         var payload = new byte[3000];
         await Task.WhenAll(
             Task.Run(() =>
@@ -40,7 +40,7 @@ public sealed class FleetOutboxTests : IDisposable
                 }
             }));
 
-        using var after = new FleetOutbox(path);
+        var after = new FleetOutbox(path);
         var kept = after.Peek(5000);
         Assert.Equal(2000, kept.Count);
         Assert.All(kept, m => Assert.Equal("t/next", m.Topic));

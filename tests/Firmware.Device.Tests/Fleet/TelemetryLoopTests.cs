@@ -17,7 +17,7 @@ public sealed class TelemetryLoopTests : IDisposable
     public async Task Samples_taken_while_offline_are_published_in_order_after_the_reconnect()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
-        using var ring = new TelemetryRing(_scratch.Of("ring.db"), 100);
+        var ring = new TelemetryRing(_scratch.Of("ring.db"), 100);
         var publisher = new Publisher();
         var taken = 0;
         var loop = new TelemetryLoop(ring, publisher, () => new TelemetrySample

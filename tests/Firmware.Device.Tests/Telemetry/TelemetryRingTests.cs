@@ -27,7 +27,7 @@ public sealed class TelemetryRingTests : IDisposable
     [Fact]
     public void Keeps_the_newest_samples_up_to_capacity_and_counts_what_it_drops()
     {
-        using var ring = Open(3);
+        var ring = Open(3);
         for (var i = 1; i <= 5; i++)
         {
             ring.Add(Sample(i));
@@ -41,14 +41,12 @@ public sealed class TelemetryRingTests : IDisposable
     [Fact]
     public void Survives_a_restart_with_its_order_and_drop_count()
     {
-        using (var ring = Open(2))
-        {
-            ring.Add(Sample(1));
-            ring.Add(Sample(2));
-            ring.Add(Sample(3));
-        }
+        var ring = Open(2);
+        ring.Add(Sample(1));
+        ring.Add(Sample(2));
+        ring.Add(Sample(3));
 
-        using var reopened = Open(2);
+        var reopened = Open(2);
         reopened.Add(Sample(4));
 
         Assert.Equal((2, 2L), (reopened.Count, reopened.Dropped));
@@ -58,7 +56,7 @@ public sealed class TelemetryRingTests : IDisposable
     [Fact]
     public async Task Drains_in_order_and_stops_at_the_first_failure_keeping_the_rest()
     {
-        using var ring = Open(10);
+        var ring = Open(10);
         for (var i = 1; i <= 5; i++)
         {
             ring.Add(Sample(i));

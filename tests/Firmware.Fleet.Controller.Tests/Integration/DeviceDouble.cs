@@ -129,7 +129,6 @@ internal sealed class DeviceDouble : IAsyncDisposable
             // Stopped on purpose.
         }
 
-        _outbox.Dispose();
         _stopping.Dispose();
     }
 

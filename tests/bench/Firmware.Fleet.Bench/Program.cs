@@ -26,7 +26,7 @@ switch (mode)
         await using var file = File.OpenRead(args[3]);
         var stored = await client.AddBundleAsync(file, CancellationToken.None);
         var directory = Directory.CreateTempSubdirectory("fleet-bench-").FullName;
-        using var outbox = new FleetOutbox(Path.Combine(directory, "outbox.db"));
+        var outbox = new FleetOutbox(Path.Combine(directory, "outbox.db"));
         var broker = new BrokerConfig { Url = $"mqtt://127.0.0.1:{port}", Host = "127.0.0.1", Port = port, UseTls = false };
         var identity = new FleetIdentity { DeviceId = "bench-device", Board = "bench", Compatible = "bench", Version = "1.0.0", Slot = SlotName.A, BootCount = 1, Agent = "bench" };
         using var connection = new FleetConnection(broker, identity, new FleetTopics(), outbox, TimeProvider.System);
